@@ -1,0 +1,110 @@
+/** Builds the HTTP server from the modules. No listening, no database opening: see system.ts. */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Config } from './env.ts';
+import type { Db } from './db/client.ts';
+import type { Logger } from './shared/logger.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerNfc } from './http/nfc.ts';
+import { registerAuth } from './http/auth.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { REPO_ROOT } from './shared/paths.ts';
+import { unitsRoutes } from './modules/units/units.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  log: Logger;
+  dbKind: 'pglite' | 'postgres';
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider> & {
+  deps: AppDeps;
+};
+
+export const WEB_DIST = path.join(REPO_ROOT, 'apps', 'web', 'dist');
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const fastify = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    disableRequestLogging: deps.config.logLevel === 'silent',
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const h = req.headers['x-request-id'];
+      return typeof h === 'string' && REQUEST_ID.test(h) ? h : crypto.randomUUID();
+    },
+    bodyLimit: 20 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = fastify as unknown as App;
+  app.decorate('deps', deps);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+  registerErrorHandling(app);
+  await app.register(cookie);
+  registerNfc(app);
+  registerAuth(app, deps.db);
+  await registerOpenApi(app, deps.config.provinceName);
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Tình trạng hệ thống / health',
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), time: Type.String() }) },
+      },
+    },
+    async () => {
+      const r = await deps.db.selectNoFrom((eb) => eb.fn<string>('now', []).as('now')).executeTakeFirstOrThrow();
+      return { status: 'ok' as const, database: deps.dbKind, time: new Date(r.now).toISOString() };
+    },
+  );
+  app.get(
+    '/api/v1/meta',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Thông tin hệ thống cho giao diện / system facts for the web app',
+        response: { 200: Type.Object({ provinceCode: Type.String(), provinceName: Type.String(), demo: Type.Boolean() }) },
+      },
+    },
+    async () => ({ provinceCode: deps.config.provinceCode, provinceName: deps.config.provinceName, demo: deps.config.demo }),
+  );
+
+  unitsRoutes(app);
+  staffRoutes(app);
+  calendarRoutes(app);
+  catalogRoutes(app);
+
+  await registerWeb(app);
+  return app;
+}
+
+/** The React app: static files with a fallback to index.html for client-side routes. */
+async function registerWeb(app: App): Promise<void> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    app.log.warn('web app not built (apps/web/dist missing): run `npm run build:web`');
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.sendFile('index.html');
+  });
+}

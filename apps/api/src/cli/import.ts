@@ -1,0 +1,39 @@
+/** `motcua import units|procedures|holidays|… FILE`: all-or-nothing imports with a report of rejected rows. */
+import type { Command } from 'commander';
+import { configFrom, withDatabase } from './context.ts';
+import type { ImportReport } from '../shared/import-report.ts';
+import { importUnitsFile } from '../modules/units/units.import.ts';
+import { importProceduresFile } from '../modules/catalog/catalog.import.ts';
+import { importHolidaysFile } from '../modules/calendar/calendar.import.ts';
+
+
+const IMPORTERS: Record<string, (db: Parameters<typeof importUnitsFile>[0], file: string) => Promise<ImportReport>> = {
+  units: importUnitsFile,
+  procedures: importProceduresFile,
+  holidays: importHolidaysFile,
+};
+
+export function printReport(kind: string, file: string, r: ImportReport): void {
+  if (r.rejected.length === 0) {
+    process.stdout.write(`Đã nhập ${r.accepted} dòng ${kind} từ ${file}.\n`);
+    return;
+  }
+  process.stderr.write(`Không nhập gì: ${r.rejected.length} dòng bị từ chối trong ${file} / nothing imported:\n`);
+  for (const x of r.rejected) process.stderr.write(`  dòng ${x.line}: ${x.reason}\n`);
+  process.exitCode = 2;
+}
+
+export function importCommands(program: Command): void {
+  program
+    .command('import')
+    .description('Nhập dữ liệu từ tệp CSV/XLSX / import data from a CSV/XLSX file')
+    .argument('<kind>', `loại dữ liệu: ${Object.keys(IMPORTERS).join('|')}`)
+    .argument('<file>', 'đường dẫn tệp')
+    .option('--data-dir <dir>', 'thư mục dữ liệu')
+    .action(async (kind: string, file: string, opts: { dataDir?: string }) => {
+      const importer = IMPORTERS[kind];
+      if (!importer) throw new Error(`Loại dữ liệu không hỗ trợ: ${kind}. Chọn một trong: ${Object.keys(IMPORTERS).join(', ')}`);
+      const report = await withDatabase(configFrom(opts), (d) => importer(d.db, file));
+      printReport(kind, file, report);
+    });
+}

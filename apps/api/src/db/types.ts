@@ -1,0 +1,15 @@
+/**
+ * The database as Kysely sees it. Each module owns and declares its tables in `<module>.tables.ts`;
+ * this file only composes them.
+ */
+import type { UnitsTables } from '../modules/units/units.tables.ts';
+import type { StaffTables } from '../modules/staff/staff.tables.ts';
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Date;
+}
+
+export interface DB extends UnitsTables, StaffTables {
+  schema_migrations: SchemaMigrationsTable;
+}

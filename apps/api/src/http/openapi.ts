@@ -1,0 +1,51 @@
+/** OpenAPI document at /api/openapi.json and human docs at /api/docs (served locally, no CDN). */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { ErrorBody } from '@motcua/contracts';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Dữ liệu không hợp lệ (VALIDATION_FAILED)',
+  401: 'Chưa đăng nhập (UNAUTHENTICATED, INVALID_CREDENTIALS)',
+  403: 'Không có quyền (FORBIDDEN)',
+  404: 'Không tìm thấy (NOT_FOUND)',
+  409: 'Xung đột (CONFLICT)',
+  413: 'Quá lớn (PAYLOAD_TOO_LARGE)',
+  422: 'Tệp nhập bị từ chối (IMPORT_REJECTED)',
+};
+
+/** Response schemas for the error codes a route can return. */
+export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
+  const out: Record<number, typeof ErrorBody> = {};
+  for (const s of statuses) out[s] = { ...ErrorBody, description: DESCRIPTIONS[s] ?? 'Lỗi' } as typeof ErrorBody;
+  return out;
+}
+
+export async function registerOpenApi(app: FastifyInstance, provinceName: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'motcua API',
+        version: '0.1.0',
+        description: `Hệ thống thông tin giải quyết TTHC và Trung tâm điều hành Đề án 06 — ${provinceName}. Lỗi trả về dạng { "error": { "code", "message", "details" } }.`,
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+        },
+      },
+      tags: [
+        { name: 'system', description: 'Tình trạng hệ thống' },
+        { name: 'auth', description: 'Đăng nhập cán bộ' },
+        { name: 'staff', description: 'Cán bộ, vai trò' },
+        { name: 'units', description: 'Đơn vị hành chính và cơ quan' },
+        { name: 'calendar', description: 'Lịch làm việc, hạn xử lý' },
+        { name: 'procedures', description: 'Danh mục thủ tục hành chính' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,5 @@
+import type { App } from '../../app.ts';
+
+export function calendarRoutes(app: App): void {
+  void app;
+}

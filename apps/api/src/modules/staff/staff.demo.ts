@@ -1,0 +1,85 @@
+/**
+ * Demo accounts: an administrator for the province and one officer of each role for the provincial
+ * departments and three communes. Passwords are random per installation, kept in
+ * <data-dir>/demo-credentials.json (mode 600) and printed at each start. Outside demo mode nothing
+ * here runs, so no default credentials exist.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Role } from '@motcua/contracts';
+import type { Db } from '../../db/client.ts';
+import { createStaff } from './staff.service.ts';
+import * as repo from './staff.repo.ts';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  fullName: string;
+  unitCode: string;
+  roles: Role[];
+}
+
+const PROVINCIAL: Omit<DemoAccount, 'password'>[] = [
+  { username: 'admin', fullName: 'Quản trị hệ thống tỉnh', unitCode: '91', roles: ['admin'] },
+  { username: 'tiepnhan.tinh', fullName: 'Nguyễn Thị Mỹ Hạnh', unitCode: '91.TTPVHCC', roles: ['intake_officer'] },
+  { username: 'chuyenvien.stp', fullName: 'Trần Văn Phước', unitCode: '91.STP', roles: ['processor'] },
+  { username: 'lanhdao.stp', fullName: 'Lê Hoàng Minh', unitCode: '91.STP', roles: ['approver'] },
+  { username: 'giamsat.vp', fullName: 'Phạm Ngọc Thảo', unitCode: '91.VPUBND', roles: ['monitor'] },
+  { username: 'giamsat.skhcn', fullName: 'Huỳnh Quốc Bảo', unitCode: '91.SKHCN', roles: ['monitor', 'campaign_coordinator'] },
+  { username: 'dieuphoi.ca', fullName: 'Võ Thanh Tùng', unitCode: '91.CA', roles: ['campaign_coordinator'] },
+  { username: 'baocao.viettel', fullName: 'Đặng Thị Kim Loan', unitCode: '91.VIETTEL', roles: ['partner_reporter'] },
+  { username: 'baocao.vnpt', fullName: 'Bùi Minh Khoa', unitCode: '91.VNPT', roles: ['partner_reporter'] },
+  { username: 'baocao.mobifone', fullName: 'Ngô Thị Bích Tuyền', unitCode: '91.MOBIFONE', roles: ['partner_reporter'] },
+];
+
+/** Three communes of the new An Giang: a ward, a rural commune and a special zone. */
+export const DEMO_COMMUNES = [
+  { code: '30307', slug: 'longxuyen' },
+  { code: '30313', slug: 'myhoahung' },
+  { code: '31078', slug: 'phuquoc' },
+];
+
+const COMMUNE_ROLES: { role: Role; prefix: string; name: string }[] = [
+  { role: 'admin', prefix: 'quantri', name: 'Quản trị' },
+  { role: 'intake_officer', prefix: 'tiepnhan', name: 'Một cửa' },
+  { role: 'processor', prefix: 'chuyenvien', name: 'Chuyên viên' },
+  { role: 'approver', prefix: 'lanhdao', name: 'Lãnh đạo UBND' },
+  { role: 'monitor', prefix: 'giamsat', name: 'Văn phòng' },
+  { role: 'campaign_coordinator', prefix: 'dieuphoi', name: 'Công an xã' },
+  { role: 'field_volunteer', prefix: 'tinhnguyen', name: 'Tổ CNS cộng đồng' },
+];
+
+export function demoAccountPlan(): Omit<DemoAccount, 'password'>[] {
+  const plan = [...PROVINCIAL];
+  for (const c of DEMO_COMMUNES) {
+    for (const r of COMMUNE_ROLES) {
+      plan.push({ username: `${r.prefix}.${c.slug}`, fullName: `${r.name} ${c.slug}`, unitCode: c.code, roles: [r.role] });
+    }
+  }
+  return plan;
+}
+
+const newPassword = () => crypto.randomBytes(9).toString('base64url');
+
+/** Creates missing demo accounts; returns every demo account with its password. */
+export async function seedDemoStaff(db: Db, dataDir: string): Promise<DemoAccount[]> {
+  const file = path.join(dataDir, 'demo-credentials.json');
+  const known: Record<string, string> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const out: DemoAccount[] = [];
+  for (const a of demoAccountPlan()) {
+    const exists = await repo.findStaffByUsername(db, a.username);
+    if (exists && known[a.username]) {
+      out.push({ ...a, password: known[a.username]! });
+      continue;
+    }
+    if (exists) continue; // created by another installation sharing the database; password unknown here
+    const password = newPassword();
+    await createStaff(db, null, { ...a, password }, true);
+    known[a.username] = password;
+    out.push({ ...a, password });
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(known, null, 2), { mode: 0o600 });
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * "May this actor do this on something that belongs to that unit?" Two questions, both must hold:
+ * the actor has a role allowed for the action, and the target unit lies in the actor's unit subtree
+ * (DESIGN §2: "what they see and may do is scoped to their unit's subtree").
+ */
+import type { Role } from '@motcua/contracts';
+import { errors } from '../errors.ts';
+
+export interface StaffActor {
+  kind: 'staff';
+  staffId: number;
+  username: string;
+  fullName: string;
+  unitId: number;
+  unitCode: string;
+  unitPath: string;
+  roles: Role[];
+}
+export type Actor = StaffActor;
+
+/** Actions and the roles that may perform them. Later modules add their actions here. */
+export const PERMISSIONS = {
+  'unit.update': ['admin', 'approver'],
+  'calendar.edit': ['admin'],
+  'procedure.edit': ['admin'],
+  'staff.read': ['admin', 'monitor'],
+  'staff.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Action = keyof typeof PERMISSIONS;
+
+export interface ScopedTarget {
+  /** Materialised path of the unit the target belongs to ("/1/52/"). */
+  unitPath: string;
+}
+
+export function inSubtree(actorUnitPath: string, targetUnitPath: string): boolean {
+  return targetUnitPath.startsWith(actorUnitPath);
+}
+
+export function can(actor: Actor | null | undefined, action: Action, target: ScopedTarget): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] = PERMISSIONS[action];
+  if (!actor.roles.some((r) => allowed.includes(r))) return false;
+  return inSubtree(actor.unitPath, target.unitPath);
+}
+
+/** Throws UNAUTHENTICATED without an actor and FORBIDDEN when `can` says no. */
+export function authorize(actor: Actor | null | undefined, action: Action, target: ScopedTarget): asserts actor is Actor {
+  if (!actor) throw errors.unauthenticated();
+  if (!can(actor, action, target)) throw errors.forbidden({ action });
+}

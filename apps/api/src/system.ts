@@ -1,0 +1,51 @@
+/** Opening the store, migrating, loading reference data and demo data: what `serve` and tests share. */
+import type { Config } from './env.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
+import { buildApp, type App } from './app.ts';
+import { loadReferenceUnits } from './modules/units/units.loader.ts';
+import { loadReferenceCalendar } from './modules/calendar/calendar.loader.ts';
+import { loadStarterCatalog } from './modules/catalog/catalog.loader.ts';
+import { seedDemoStaff, type DemoAccount } from './modules/staff/staff.demo.ts';
+
+export interface System {
+  database: Database;
+  app: App;
+  log: Logger;
+  demoAccounts: DemoAccount[];
+  close(): Promise<void>;
+}
+
+/** Reference data every installation needs (units, the official calendar, the starter catalogue). */
+export async function loadReferenceData(database: Database, log?: Logger): Promise<void> {
+  const units = await loadReferenceUnits(database.db);
+  const days = await loadReferenceCalendar(database.db);
+  const procedures = await loadStarterCatalog(database.db);
+  if (units + days + procedures > 0) log?.info({ units, days, procedures }, 'reference data loaded');
+}
+
+export async function prepareDatabase(config: Config, log: Logger, opts: { inMemory?: boolean } = {}): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
+  const applied = await migrate(database);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  await loadReferenceData(database, log);
+  return database;
+}
+
+export async function startSystem(config: Config, opts: { inMemory?: boolean; log?: Logger } = {}): Promise<System> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database = await prepareDatabase(config, log, opts);
+  const demoAccounts = config.demo ? await seedDemoStaff(database.db, config.dataDir) : [];
+  const app = await buildApp({ db: database.db, config, log, dbKind: database.kind });
+  return {
+    database,
+    app,
+    log,
+    demoAccounts,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './errors.ts';
+export * from './roles.ts';
+export * from './units.ts';
+export * from './schema.ts';
