@@ -19,8 +19,12 @@ export function createLogger(level: string): Logger {
       },
     },
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: maskText(req.url), id: req.id }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      req: (req: { method?: string; url?: string; originalUrl?: string; id?: string }) => ({
+        method: req.method,
+        url: maskText(String(req.url ?? req.originalUrl ?? '')),
+        id: req.id,
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
   });
 }

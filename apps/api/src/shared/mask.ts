@@ -9,9 +9,11 @@ const PERSONAL_KEYS = new Set([
   'authorization', 'cookie', 'set-cookie',
 ]);
 
-const DIGIT_RUN = /(?<![0-9])(\+?84|0)?[0-9]{6,9}([0-9]{3})(?![0-9])/g;
+// Bounded by non-alphanumerics so hex request ids and codes like 1.001193 are left alone.
+const DIGIT_RUN = /(?<![0-9A-Za-z])(\+?84|0)?[0-9]{6,9}([0-9]{3})(?![0-9A-Za-z])/g;
 
 export function maskText(s: string): string {
+  if (typeof s !== 'string') return s;
   return s.replace(DIGIT_RUN, (_m, _p, last: string) => `***${last}`);
 }
 
@@ -31,9 +33,11 @@ export function maskDeep(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[…]';
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
-  if (value && typeof value === 'object' && !(value instanceof Error)) {
+  // Only plain objects: requests, replies and errors keep their prototypes for pino's serializers.
+  const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       out[k] = PERSONAL_KEYS.has(k.toLowerCase()) ? maskValue(v) : maskDeep(v, depth + 1);
     }
     return out;

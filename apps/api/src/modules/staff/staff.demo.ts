@@ -40,21 +40,29 @@ export const DEMO_COMMUNES = [
   { code: '31078', slug: 'phuquoc' },
 ];
 
-const COMMUNE_ROLES: { role: Role; prefix: string; name: string }[] = [
-  { role: 'admin', prefix: 'quantri', name: 'Quản trị' },
-  { role: 'intake_officer', prefix: 'tiepnhan', name: 'Một cửa' },
-  { role: 'processor', prefix: 'chuyenvien', name: 'Chuyên viên' },
-  { role: 'approver', prefix: 'lanhdao', name: 'Lãnh đạo UBND' },
-  { role: 'monitor', prefix: 'giamsat', name: 'Văn phòng' },
-  { role: 'campaign_coordinator', prefix: 'dieuphoi', name: 'Công an xã' },
-  { role: 'field_volunteer', prefix: 'tinhnguyen', name: 'Tổ CNS cộng đồng' },
+const COMMUNE_ROLES: { role: Role; prefix: string }[] = [
+  { role: 'admin', prefix: 'quantri' },
+  { role: 'intake_officer', prefix: 'tiepnhan' },
+  { role: 'processor', prefix: 'chuyenvien' },
+  { role: 'approver', prefix: 'lanhdao' },
+  { role: 'monitor', prefix: 'giamsat' },
+  { role: 'campaign_coordinator', prefix: 'dieuphoi' },
+  { role: 'field_volunteer', prefix: 'tinhnguyen' },
+];
+
+// Fictional people for the demo accounts (common surnames of the south-west, men three words, women four).
+const DEMO_NAMES = [
+  'Nguyễn Văn Hùng', 'Trần Thị Ngọc Hân', 'Lê Minh Tâm', 'Huỳnh Thị Thu Trang', 'Phạm Quốc Việt', 'Võ Thị Kim Ngân', 'Đặng Văn Lợi',
+  'Nguyễn Thị Bích Vân', 'Trần Hoàng Nam', 'Lê Thị Mỹ Duyên', 'Dương Văn Thành', 'Phan Thị Ngọc Ánh', 'Bùi Thanh Phong', 'Lý Thị Thanh Thảo',
+  'Ngô Văn Dũng', 'Huỳnh Thị Cẩm Tú', 'Trương Minh Khang', 'Nguyễn Thị Hồng Nhung', 'Tô Văn Hiếu', 'Châu Thị Kim Yến', 'Đỗ Thành Công',
 ];
 
 export function demoAccountPlan(): Omit<DemoAccount, 'password'>[] {
   const plan = [...PROVINCIAL];
+  let i = 0;
   for (const c of DEMO_COMMUNES) {
     for (const r of COMMUNE_ROLES) {
-      plan.push({ username: `${r.prefix}.${c.slug}`, fullName: `${r.name} ${c.slug}`, unitCode: c.code, roles: [r.role] });
+      plan.push({ username: `${r.prefix}.${c.slug}`, fullName: DEMO_NAMES[i++ % DEMO_NAMES.length]!, unitCode: c.code, roles: [r.role] });
     }
   }
   return plan;

@@ -21,13 +21,11 @@ export function staffRoutes(app: App): void {
       },
     },
     async (req, reply) => {
-      const s = await db.transaction().execute((trx) =>
-        staff.login(trx, req.body.username, req.body.password, {
-          ttlHours: config.sessionTtlHours,
-          userAgent: req.headers['user-agent'],
-          requestId: req.id,
-        }),
-      );
+      const s = await staff.login(db, req.body.username, req.body.password, {
+        ttlHours: config.sessionTtlHours,
+        userAgent: req.headers['user-agent'],
+        requestId: req.id,
+      });
       reply.setCookie(SESSION_COOKIE, s.token, {
         httpOnly: true,
         sameSite: 'lax',

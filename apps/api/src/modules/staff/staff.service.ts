@@ -68,6 +68,10 @@ export interface Session {
   staff: repo.StaffWithUnit;
 }
 
+/**
+ * Checks the password and opens a session. Unlike other services it manages its own transaction: a
+ * failed attempt must be audited even though the request fails, so it cannot share the request's.
+ */
 export async function login(
   db: Db,
   username: string,
@@ -83,8 +87,10 @@ export async function login(
   }
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + opts.ttlHours * 3600_000);
-  await repo.insertSession(db, { token_hash: sha256(token), staff_id: s.id, expires_at: expiresAt, user_agent: opts.userAgent?.slice(0, 300) ?? null });
-  await recordAudit(db, { actor: actorOf(s), action: 'auth.login', target: `staff:${s.id}`, unitId: s.unit_id, requestId: opts.requestId });
+  await db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, { token_hash: sha256(token), staff_id: s.id, expires_at: expiresAt, user_agent: opts.userAgent?.slice(0, 300) ?? null });
+    await recordAudit(trx, { actor: actorOf(s), action: 'auth.login', target: `staff:${s.id}`, unitId: s.unit_id, requestId: opts.requestId });
+  });
   return { token, expiresAt, staff: s };
 }
 
