@@ -49,13 +49,20 @@ export function validateUnitRows(rows: TabularRow[]): { seeds: UnitSeed[]; rejec
 }
 
 export async function importUnitsFile(db: Db, file: string): Promise<ImportReport> {
-  const { seeds, rejected } = validateUnitRows(await readTabularFile(file));
-  if (rejected.length) return { accepted: 0, rejected };
-  const existing = new Set((await db.selectFrom('units').select('code').where('valid_to', 'is', null).execute()).map((r) => r.code));
-  const fresh = seeds.filter((s) => !existing.has(s.code));
-  const updates = seeds.filter((s) => existing.has(s.code));
+  const rows = await readTabularFile(file);
+  const { seeds, rejected } = validateUnitRows(rows);
+  const current = new Set((await db.selectFrom('units').select('code').where('valid_to', 'is', null).execute()).map((r) => r.code));
+  // A parent must exist already or come in the same file.
+  const inFile = new Set(seeds.map((s) => s.code));
+  seeds.forEach((s, i) => {
+    if (s.parentCode && !current.has(s.parentCode) && !inFile.has(s.parentCode)) {
+      const line = rows.find((r) => (r.values.code ?? '').toUpperCase() === s.code)?.line ?? i + 2;
+      rejected.push({ line, reason: `không có đơn vị cấp trên mã ${s.parentCode}` });
+    }
+  });
+  if (rejected.length) return { accepted: 0, rejected: rejected.sort((a, b) => a.line - b.line) };
   await db.transaction().execute(async (trx) => {
-    for (const s of updates) {
+    for (const s of seeds.filter((x) => current.has(x.code))) {
       await trx
         .updateTable('units')
         .set({ name: s.name, short_name: s.shortName ?? null, subtype: s.subtype, valid_to: s.validTo })
@@ -63,14 +70,7 @@ export async function importUnitsFile(db: Db, file: string): Promise<ImportRepor
         .where('valid_to', 'is', null)
         .execute();
     }
-    try {
-      await insertUnitSeeds(trx, fresh);
-    } catch (e) {
-      rejected.push({ line: 0, reason: (e as Error).message });
-      throw e;
-    }
-  }).catch((e) => {
-    if (rejected.length === 0) throw e;
+    await insertUnitSeeds(trx, seeds.filter((x) => !current.has(x.code)));
   });
-  return rejected.length ? { accepted: 0, rejected } : { accepted: seeds.length, rejected: [] };
+  return { accepted: seeds.length, rejected: [] };
 }
