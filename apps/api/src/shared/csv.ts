@@ -5,17 +5,7 @@ import { parse } from 'csv-parse/sync';
 export type CsvRecord = Record<string, string>;
 
 export function parseCsv(text: string): CsvRecord[] {
-  const rows = parse(text.replace(/^\uFEFF/, ''), {
-    columns: (header: string[]) => header.map((h) => h.normalize('NFC').trim()),
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-  }) as CsvRecord[];
-  return rows.map((r) => {
-    const out: CsvRecord = {};
-    for (const [k, v] of Object.entries(r)) out[k] = (v ?? '').normalize('NFC');
-    return out;
-  });
+  return parseCsvWithLines(text).map((r) => r.record);
 }
 
 /** Like parseCsv, with the file line where each record ends (header = line 1), for error reports. */
