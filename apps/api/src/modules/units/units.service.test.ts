@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sys?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('unit tree queries', () => {
