@@ -109,15 +109,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return app;
 }
 
-/** The React app: static files with a fallback to index.html for client-side routes. */
+/**
+ * The React app: files are looked up on each request (a rebuilt bundle is served without a restart);
+ * any other non-API GET gets index.html so client-side routes work on reload.
+ */
 async function registerWeb(app: App): Promise<void> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     app.log.warn('web app not built (apps/web/dist missing): run `npm run build:web`');
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.get('/*', { schema: { hide: true } }, (req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.sendFile('index.html');
-  });
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
 }

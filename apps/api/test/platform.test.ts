@@ -81,4 +81,13 @@ describe('platform', () => {
     const res = await sys.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('serves the web app for client-side routes, including codes with dots, and 404s a missing asset', async () => {
+    const page = await sys.app.inject({ method: 'GET', url: '/thu-tuc/1.001193' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<html lang="vi"');
+    const asset = await sys.app.inject({ method: 'GET', url: '/assets/khong-co.js' });
+    expect(asset.statusCode).toBe(404);
+  });
 });

@@ -48,6 +48,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? request.url;
+    // Client-side routes of the web app: any non-API page GET gets the app's index.html.
+    if (request.method === 'GET' && !url.startsWith('/api/') && typeof reply.sendFile === 'function' && !/\.(js|css|map|png|svg|ico|jpg|webp|woff2?|json|txt|webmanifest)$/i.test(url)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
     return sendError(reply, request, errors.routeNotFound(request.method, url));
   });
 }

@@ -1,0 +1,72 @@
+import type { MouseEvent } from 'react';
+import type { MessageKey } from '../i18n/messages.ts';
+import { useT } from '../i18n/useT.ts';
+import { useSession } from '../features/staff/useSession.ts';
+import type { Meta } from '../lib/useMeta.ts';
+import { Link } from '../router/Link.tsx';
+import { useLocation } from '../router/useLocation.ts';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  /** Paths that belong to this section, for aria-current. */
+  matches: (path: string) => boolean;
+}
+
+const NAV: NavItem[] = [
+  { to: '/thu-tuc', label: 'nav.search', matches: (p) => p === '/' || p.startsWith('/thu-tuc') },
+  { to: '/don-vi', label: 'nav.units', matches: (p) => p.startsWith('/don-vi') },
+  { to: '/han-xu-ly', label: 'nav.due', matches: (p) => p.startsWith('/han-xu-ly') },
+];
+
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById('main');
+  if (!main) return;
+  e.preventDefault();
+  main.focus();
+}
+
+/** Service name with the province from /api/v1/meta, the language switch and the main sections. */
+export function Header({ meta }: { meta: Meta | null }) {
+  const { lang, setLang, t } = useT();
+  const { session } = useSession();
+  const { path } = useLocation();
+  const other = lang === 'vi' ? 'en' : 'vi';
+  const staffItem: NavItem =
+    session.status === 'in'
+      ? { to: '/can-bo', label: 'nav.staff', matches: (p) => p.startsWith('/can-bo') || p.startsWith('/dang-nhap') }
+      : { to: '/dang-nhap', label: 'nav.login', matches: (p) => p.startsWith('/dang-nhap') || p.startsWith('/can-bo') };
+
+  return (
+    <header className="header">
+      <a href="#main" className="skip-link" onClick={skipToMain}>
+        {t('app.skip')}
+      </a>
+      <div className="header__bar width-container">
+        <Link to="/" className="header__service">
+          {t('app.name')}
+          {meta && <span className="header__province"> — {meta.provinceName}</span>}
+        </Link>
+        <button type="button" className="header__lang" lang={other} onClick={() => setLang(other)}>
+          {t('lang.switch')}
+        </button>
+      </div>
+      <nav className="nav" aria-label={t('nav.label')}>
+        <ul className="nav__list width-container">
+          {[...NAV, staffItem].map((item) => (
+            <li key={item.to}>
+              <Link to={item.to} className="nav__link" aria-current={item.matches(path) ? 'page' : undefined}>
+                {t(item.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {meta?.demo && (
+        <div className="phase-banner width-container">
+          <strong className="tag tag--phase">{t('app.demoTag')}</strong> <span>{t('app.demo')}</span>
+        </div>
+      )}
+    </header>
+  );
+}
