@@ -2,3 +2,8 @@ export * from './errors.ts';
 export * from './roles.ts';
 export * from './units.ts';
 export * from './schema.ts';
+export * from './catalog.ts';
+export * from './text.ts';
+export * from './cccd.ts';
+export * from './phone.ts';
+export * from './calendar.ts';
