@@ -4,12 +4,14 @@
  */
 import type { UnitsTables } from '../modules/units/units.tables.ts';
 import type { StaffTables } from '../modules/staff/staff.tables.ts';
+import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
+import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Date;
 }
 
-export interface DB extends UnitsTables, StaffTables {
+export interface DB extends UnitsTables, StaffTables, CatalogTables, CalendarTables {
   schema_migrations: SchemaMigrationsTable;
 }
