@@ -1,4 +1,5 @@
 /** `motcua import units|procedures|holidays|… FILE`: all-or-nothing imports with a report of rejected rows. */
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { configFrom, withDatabase } from './context.ts';
 import type { ImportReport } from '../shared/import-report.ts';
@@ -33,6 +34,7 @@ export function importCommands(program: Command): void {
     .action(async (kind: string, file: string, opts: { dataDir?: string }) => {
       const importer = IMPORTERS[kind];
       if (!importer) throw new Error(`Loại dữ liệu không hỗ trợ: ${kind}. Chọn một trong: ${Object.keys(IMPORTERS).join(', ')}`);
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`Không tìm thấy tệp ${file} / file not found`);
       const report = await withDatabase(configFrom(opts), (d) => importer(d.db, file));
       printReport(kind, file, report);
     });
