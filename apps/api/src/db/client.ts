@@ -51,6 +51,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 async function openPostgres(url: string, max: number): Promise<Database> {
   setPgTypes();
   const pool = new pg.Pool({ connectionString: url, max, options: `-c TimeZone=${BUSINESS_TZ}` });
+  // An idle client whose server connection drops (restart, admin termination) emits 'error' on the
+  // pool; unhandled, that would crash the process. The pool discards the client and queries in flight
+  // get their own errors, so there is nothing more to do here.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
   return {
