@@ -19,6 +19,8 @@ import { unitsRoutes } from './modules/units/units.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -104,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   staffRoutes(app);
   calendarRoutes(app);
   catalogRoutes(app);
+  dossiersRoutes(app);
+  kpiRoutes(app);
 
   await registerWeb(app);
   return app;

@@ -8,8 +8,10 @@ import { startSystem } from './system.ts';
 import { configFrom, int, withDatabase } from './cli/context.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoStaff } from './modules/staff/staff.demo.ts';
+import { DEMO_DOSSIERS_DEFAULT, seedDemoDossiers } from './demo/demo-dossiers.ts';
 import { importCommands } from './cli/import.ts';
 import { calendarCommands } from './cli/calendar.ts';
+import { kpiCommands, rebuildKpiCommand } from './cli/kpi.ts';
 
 const program = new Command();
 program.name('motcua').description('motcua — hệ thống một cửa điện tử và Trung tâm điều hành Đề án 06').showHelpAfterError();
@@ -61,19 +63,23 @@ program
   .option('--dossiers <n>', 'số hồ sơ giả lập (phần hồ sơ)', int)
   .option('--seed <s>', 'hạt giống ngẫu nhiên', int)
   .option('--data-dir <dir>', 'thư mục dữ liệu')
-  .action(async (opts: { dataDir?: string; people?: number; dossiers?: number }) => {
+  .action(async (opts: { dataDir?: string; people?: number; dossiers?: number; seed?: number }) => {
     const config = configFrom({ ...opts, demo: true });
     await withDatabase(config, async (d) => {
       const accounts = await seedDemoStaff(d.db, config.dataDir);
       process.stdout.write(`Đã nạp ${accounts.length} tài khoản demo (mật khẩu trong ${config.dataDir}/demo-credentials.json).\n`);
-      if (opts.people || opts.dossiers) {
-        process.stdout.write('Lưu ý: dân cư và hồ sơ giả lập chưa có trong phiên bản này (--people/--dossiers bị bỏ qua).\n');
-      }
+      const count = opts.dossiers ?? DEMO_DOSSIERS_DEFAULT;
+      process.stdout.write(`Đang tạo ${count} hồ sơ lịch sử hai năm (seed ${opts.seed ?? 1})…\n`);
+      const n = await seedDemoDossiers(d.db, { seed: opts.seed ?? 1, count, now: new Date(), provinceCode: config.provinceCode });
+      process.stdout.write(n ? `Đã nạp ${n} hồ sơ demo.\n` : 'Đã có hồ sơ trong CSDL: không tạo thêm hồ sơ demo.\n');
+      if (opts.people) process.stdout.write('Lưu ý: dân cư giả lập (--people) thuộc phần công dân, chưa có trong phiên bản này.\n');
     });
   });
 
 importCommands(program);
 calendarCommands(program);
+kpiCommands(program);
+rebuildKpiCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   const err = e as Error & { code?: string; details?: unknown };

@@ -7,7 +7,9 @@ import { buildApp, type App } from './app.ts';
 import { loadReferenceUnits } from './modules/units/units.loader.ts';
 import { loadReferenceCalendar } from './modules/calendar/calendar.loader.ts';
 import { loadStarterCatalog } from './modules/catalog/catalog.loader.ts';
+import { loadShippedTargets } from './modules/kpi/kpi.targets.ts';
 import { seedDemoStaff, type DemoAccount } from './modules/staff/staff.demo.ts';
+import { DEMO_DOSSIERS_DEFAULT, seedDemoDossiers } from './demo/demo-dossiers.ts';
 
 export interface System {
   database: Database;
@@ -22,6 +24,7 @@ export async function loadReferenceData(database: Database, log?: Logger): Promi
   const units = await loadReferenceUnits(database.db);
   const days = await loadReferenceCalendar(database.db);
   const procedures = await loadStarterCatalog(database.db);
+  await loadShippedTargets(database.db);
   if (units + days + procedures > 0) log?.info({ units, days, procedures }, 'reference data loaded');
 }
 
@@ -37,6 +40,11 @@ export async function startSystem(config: Config, opts: { inMemory?: boolean; lo
   const log = opts.log ?? createLogger(config.logLevel);
   const database = await prepareDatabase(config, log, opts);
   const demoAccounts = config.demo ? await seedDemoStaff(database.db, config.dataDir) : [];
+  if (config.demo) {
+    const t = Date.now();
+    const n = await seedDemoDossiers(database.db, { seed: 1, count: DEMO_DOSSIERS_DEFAULT, now: new Date(), provinceCode: config.provinceCode });
+    if (n) log.info({ dossiers: n, ms: Date.now() - t }, 'demo dossiers loaded');
+  }
   const app = await buildApp({ db: database.db, config, log, dbKind: database.kind });
   return {
     database,

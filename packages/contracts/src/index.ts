@@ -7,3 +7,5 @@ export * from './text.ts';
 export * from './cccd.ts';
 export * from './phone.ts';
 export * from './calendar.ts';
+export * from './kpi.ts';
+export * from './dossiers.ts';

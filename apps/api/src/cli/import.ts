@@ -6,12 +6,16 @@ import type { ImportReport } from '../shared/import-report.ts';
 import { importUnitsFile } from '../modules/units/units.import.ts';
 import { importProceduresFile } from '../modules/catalog/catalog.import.ts';
 import { importHolidaysFile } from '../modules/calendar/calendar.import.ts';
+import { importDossiersFile } from '../modules/dossiers/dossiers.import.ts';
+import { importTargetsFile } from '../modules/kpi/kpi.targets.ts';
 
 
 const IMPORTERS: Record<string, (db: Parameters<typeof importUnitsFile>[0], file: string) => Promise<ImportReport>> = {
   units: importUnitsFile,
   procedures: importProceduresFile,
   holidays: importHolidaysFile,
+  dossiers: importDossiersFile,
+  targets: importTargetsFile,
 };
 
 export function printReport(kind: string, file: string, r: ImportReport): void {

@@ -6,12 +6,14 @@ import type { UnitsTables } from '../modules/units/units.tables.ts';
 import type { StaffTables } from '../modules/staff/staff.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
+import type { DossiersTables } from '../modules/dossiers/dossiers.tables.ts';
+import type { KpiTables } from '../modules/kpi/kpi.tables.ts';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Date;
 }
 
-export interface DB extends UnitsTables, StaffTables, CatalogTables, CalendarTables {
+export interface DB extends UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables {
   schema_migrations: SchemaMigrationsTable;
 }

@@ -30,6 +30,12 @@ export interface HistoryInput {
   calendar: WorkingCalendar;
   communeCodes: string[];
   procedures: HistoryProcedure[];
+  /**
+   * Units changed on this day (the 1/7/2025 reform): before it, a commune's dossiers were handled by
+   * one of its predecessors, and agencies of the new province did not exist yet.
+   */
+  reformDate?: string;
+  predecessors?: Map<string, string[]>;
 }
 
 export const HISTORY_COLUMNS = [
@@ -60,7 +66,16 @@ export function generateHistory(input: HistoryInput): HistoryRow[] {
     if (day > input.to) continue;
     const t = daysBetween(input.from, day) / Math.max(1, span); // 0 at the start, 1 at the end
     const p = rng.weighted(weighted);
-    const unit = p.agencyCode ?? rng.pick(input.communeCodes);
+    const beforeReform = input.reformDate !== undefined && day < input.reformDate;
+    // The new province's agencies only exist after the reform: move such a receipt into that time.
+    if (beforeReform && p.agencyCode) {
+      day = addDays(input.reformDate!, rng.int(0, Math.max(0, daysBetween(input.reformDate!, input.to))));
+      if (!input.calendar.isWorkingDay(day)) day = nextWorkingDay(input.calendar, day);
+      if (day > input.to) continue;
+    }
+    const commune = rng.pick(input.communeCodes);
+    const olds = input.predecessors?.get(commune);
+    const unit = p.agencyCode ?? (input.reformDate !== undefined && day < input.reformDate && olds?.length ? rng.pick(olds) : commune);
     const online = rng.chance(lerp(0.2, 0.68, t));
     const channel = online ? 'online' : rng.chance(0.05) ? 'post' : 'counter';
     const receivedAt = vnInstant(day, clockOf(rng));

@@ -43,6 +43,8 @@ export async function registerOpenApi(app: FastifyInstance, provinceName: string
         { name: 'units', description: 'Đơn vị hành chính và cơ quan' },
         { name: 'calendar', description: 'Lịch làm việc, hạn xử lý' },
         { name: 'procedures', description: 'Danh mục thủ tục hành chính' },
+        { name: 'dossiers', description: 'Hồ sơ thủ tục hành chính: tiếp nhận, xử lý, trả kết quả, tra cứu' },
+        { name: 'kpi', description: 'Chỉ số 766' },
       ],
     },
   });

@@ -25,6 +25,17 @@ export const PERMISSIONS = {
   'procedure.edit': ['admin'],
   'staff.read': ['admin', 'monitor'],
   'staff.manage': ['admin'],
+  // Dossiers (DESIGN §3.3): the one-stop desk receives and returns, processors work, leaders decide.
+  'dossier.read': ['intake_officer', 'processor', 'approver', 'monitor', 'admin'],
+  'dossier.intake': ['intake_officer'],
+  'dossier.process': ['processor'],
+  'dossier.assign': ['intake_officer', 'approver'],
+  'dossier.decide': ['approver'],
+  'dossier.import': ['admin'],
+  // Indicators (DESIGN §3.8).
+  'kpi.read': ['monitor', 'approver', 'admin'],
+  'kpi.publish': ['monitor'],
+  'target.edit': ['admin', 'monitor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;
 

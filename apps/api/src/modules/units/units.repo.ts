@@ -92,3 +92,14 @@ export async function countUnits(db: Db): Promise<number> {
   const r = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Units valid on `at` that name successors (abolished by a later reorganisation). */
+export async function listWithSuccessors(db: Db, at: string): Promise<UnitRow[]> {
+  return db
+    .selectFrom('units as u')
+    .selectAll('u')
+    .where(validOn(at))
+    .where(sql<boolean>`cardinality(u.successor_codes) > 0`)
+    .orderBy('u.code')
+    .execute();
+}

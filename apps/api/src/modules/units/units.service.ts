@@ -68,3 +68,22 @@ export async function updateUnitContact(db: Db, actor: Actor | null, code: strin
   await repo.updateContact(db, row.id, contact);
   return getUnit(db, code);
 }
+
+/**
+ * Communes abolished by a reorganisation, by the new commune they went into: the units valid on `at`
+ * (before the reform) whose successors include each code. An old commune split across several new
+ * ones appears under each of them.
+ */
+export async function predecessorsOf(db: Db, newCodes: string[], at: string): Promise<Map<string, string[]>> {
+  const rows = await repo.listWithSuccessors(db, at);
+  const wanted = new Set(newCodes);
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.kind !== 'commune') continue;
+    for (const s of r.successor_codes) {
+      if (!wanted.has(s)) continue;
+      out.set(s, [...(out.get(s) ?? []), r.code]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * The mechanics every dossier change shares: load with a row lock, check role, unit scope, version
+ * and status, then write the row, its event and the indicator facts together. Callers run inside
+ * the transaction opened by the route or the CLI.
+ */
+import { DOSSIER_STATUS_LABELS, type DossierStatus } from '@motcua/contracts';
+import type { Db } from '../../db/client.ts';
+import { errors } from '../../errors.ts';
+import type { Action, Actor } from '../../shared/policy.ts';
+import type { UnitRow } from '../units/units.service.ts';
+import { syncFacts } from './dossiers.facts.ts';
+import { authorizeAny, notFoundDossier, unitOf } from './dossiers.policy.ts';
+import * as repo from './dossiers.repo.ts';
+import type { DossierPatch, DossierRow, NewDossier } from './dossiers.repo.ts';
+
+export interface ActionContext {
+  /** The staff member acting; null for the public online submission. */
+  actor: Actor | null;
+  /** The business time of the change (events, receipt, decisions). */
+  now: Date;
+  /** End of office hours "HH:MM" (config.officeHoursEnd): later receipts count from the next working day. */
+  officeHoursEnd: string;
+  requestId?: string;
+}
+
+export type EventActor = { kind: 'staff'; id: string } | { kind: 'system' | 'anonymous' | 'citizen'; id: null };
+
+export const SYSTEM: EventActor = { kind: 'system', id: null };
+
+export function eventActorOf(actor: Actor | null): EventActor {
+  return actor ? { kind: 'staff', id: String(actor.staffId) } : { kind: 'anonymous', id: null };
+}
+
+/** Statuses in which the deadline clock runs or is paused: the dossier is being worked on. */
+export const OPEN_STATUSES: readonly DossierStatus[] = ['received', 'in_progress', 'supplement_requested', 'awaiting_payment'];
+
+export function staleVersion(code: string, current: number, sent: number) {
+  return errors.conflict(
+    `Hồ sơ đã được người khác cập nhật (phiên bản hiện tại ${current}, bạn đang xem phiên bản ${sent}). Tải lại hồ sơ để xem thay đổi rồi thực hiện lại.`,
+    `The dossier was updated by someone else (current version ${current}, yours ${sent}). Reload it and try again.`,
+    { reason: 'stale_version', code, currentVersion: current, sentVersion: sent },
+  );
+}
+
+export function wrongStatus(row: DossierRow, what: string, allowed: readonly DossierStatus[]) {
+  return errors.conflict(
+    `Không thể ${what} khi hồ sơ đang ở trạng thái "${DOSSIER_STATUS_LABELS[row.status].vi}".`,
+    `Cannot ${what} a dossier in status ${row.status}.`,
+    { reason: 'invalid_status', code: row.code, status: row.status, allowedFrom: allowed },
+  );
+}
+
+/** A reason the law or the applicant needs to read: not blank. */
+export function reasonOf(s: string, field = 'reason'): string {
+  const r = s.normalize('NFC').trim();
+  if (!r) throw errors.validation([{ field, message: 'không được để trống' }], 'Nhập lý do.');
+  return r;
+}
+
+export interface ActionTarget {
+  code: string;
+  version: number;
+  /** Any of these permissions on the handling unit suffices. */
+  actions: readonly Action[];
+  /** Statuses the action may start from. */
+  from: readonly DossierStatus[];
+  /** The action in Vietnamese, for the wrong-status message ("tiếp nhận", "phê duyệt" …). */
+  what: string;
+}
+
+/**
+ * Locks the dossier and checks, in this order: logged in, exists, role and scope on the handling
+ * unit (403), version (409 stale), status (409). Out-of-scope callers learn nothing about the version.
+ */
+export async function loadForAction(db: Db, ctx: ActionContext, t: ActionTarget): Promise<{ row: DossierRow; unit: UnitRow }> {
+  if (!ctx.actor) throw errors.unauthenticated();
+  const row = await repo.findDossierByCode(db, t.code, { forUpdate: true });
+  if (!row) throw notFoundDossier(t.code);
+  const unit = await unitOf(db, row.handling_unit_id);
+  authorizeAny(ctx.actor, t.actions, unit.path);
+  if (row.version !== t.version) throw staleVersion(row.code, row.version, t.version);
+  if (!t.from.includes(row.status)) throw wrongStatus(row, t.what, t.from);
+  return { row, unit };
+}
+
+export interface Change {
+  /** Event action name (dossier_events.action). */
+  action: string;
+  /** New status; unchanged when omitted. */
+  to?: DossierStatus;
+  patch?: DossierPatch;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+  by?: EventActor;
+}
+
+/** Writes a change of a locked dossier with its event and facts; the version guard catches any race left. */
+export async function commit(db: Db, ctx: ActionContext, before: DossierRow, change: Change): Promise<DossierRow> {
+  const to = change.to ?? before.status;
+  const after = await repo.updateDossier(db, before.id, before.version, { ...change.patch, status: to, updated_at: ctx.now });
+  if (!after) {
+    const current = await repo.findDossierById(db, before.id);
+    throw staleVersion(before.code, current?.version ?? before.version + 1, before.version);
+  }
+  await appendEvent(db, ctx, after.id, { ...change, to }, before.status);
+  await syncFacts(db, before, after);
+  return after;
+}
+
+/** Inserts a new dossier with its first event and facts. */
+export async function create(db: Db, ctx: ActionContext, values: NewDossier, event: Omit<Change, 'to' | 'patch'>): Promise<DossierRow> {
+  const row = await repo.insertDossier(db, values);
+  await appendEvent(db, ctx, row.id, { ...event, to: row.status }, null);
+  await syncFacts(db, null, row);
+  return row;
+}
+
+/** Appends an event; `commit` and `create` call it, and so does a note that changes no column. */
+export async function appendEvent(db: Db, ctx: ActionContext, dossierId: number, c: Change & { to: DossierStatus }, from: DossierStatus | null) {
+  const by = c.by ?? eventActorOf(ctx.actor);
+  await repo.insertEvents(db, [
+    {
+      dossier_id: dossierId,
+      at: ctx.now,
+      actor_kind: by.kind,
+      actor_id: by.id,
+      action: c.action,
+      from_status: from,
+      to_status: c.to,
+      reason: c.reason?.trim() || null,
+      details: JSON.stringify({ ...(c.details ?? {}), ...(ctx.requestId ? { requestId: ctx.requestId } : {}) }),
+    },
+  ]);
+}

@@ -1,0 +1,121 @@
+/**
+ * How a dossier enters: online submission (waits for the desk), counter or post intake (received at
+ * once, due date computed), and the desk's answer to an online dossier: receive or reject.
+ */
+import type { CounterIntake, DossierChannel, OnlineSubmission, VersionOnly, WithReason } from '@motcua/contracts';
+import type { Db } from '../../db/client.ts';
+import { errors } from '../../errors.ts';
+import { formatVn } from '../calendar/calendar.dates.ts';
+import { vnDateOf } from '../../shared/dates.ts';
+import { authorize } from '../../shared/policy.ts';
+import { getProcedure, type ProcedureRow } from '../catalog/catalog.service.ts';
+import { findUnitByCode, getUnit, type UnitRow } from '../units/units.service.ts';
+import { commit, create, loadForAction, reasonOf, type ActionContext } from './dossiers.core.ts';
+import { dueDateFor } from './dossiers.due.ts';
+import { checkFormData, feeFor, normaliseApplicant, throwIfProblems, unitProblem } from './dossiers.form.ts';
+import { nextReceiptCode } from './dossiers.receipt.ts';
+import type { DossierRow } from './dossiers.repo.ts';
+
+/** Checks that `unit` handles `procedure`; throws VALIDATION_FAILED naming the right agency otherwise. */
+export async function checkHandlingUnit(db: Db, procedure: ProcedureRow, unit: UnitRow, at: string): Promise<void> {
+  const agency = procedure.agency_code ? await findUnitByCode(db, procedure.agency_code, at) : undefined;
+  const problem = unitProblem(procedure, unit, agency?.path ?? null);
+  if (problem) throw errors.validation([{ field: 'unitCode', message: problem }], problem);
+}
+
+interface Submission {
+  procedure: ProcedureRow;
+  unit: UnitRow;
+  channel: DossierChannel;
+  body: OnlineSubmission | CounterIntake;
+}
+
+/** Validates what the applicant sends and returns the values a new dossier shares, whatever its channel. */
+async function prepare(db: Db, ctx: ActionContext, s: Submission) {
+  await checkHandlingUnit(db, s.procedure, s.unit, vnDateOf(ctx.now));
+  const applicant = normaliseApplicant(s.body.applicant);
+  const form = checkFormData(s.procedure.form, s.body.formData);
+  throwIfProblems([...applicant.problems, ...form.problems]);
+  return {
+    code: await nextReceiptCode(db, s.unit.code, ctx.now),
+    procedure_code: s.procedure.code,
+    handling_unit_id: s.unit.id,
+    channel: s.channel,
+    applicant: JSON.stringify(applicant.value),
+    form_data: JSON.stringify(form.value),
+    submitted_at: ctx.now,
+    fee_vnd: feeFor(s.procedure, s.channel, s.body.feeVnd),
+    reused_data: s.body.reusedData ?? false,
+  };
+}
+
+/**
+ * Online submission (public until VNeID login arrives): status submitted, no due date until the desk
+ * receives it. An online dossier is electronic, hence digitised.
+ */
+export async function submitOnline(db: Db, ctx: ActionContext, body: OnlineSubmission): Promise<DossierRow> {
+  const procedure = await getProcedure(db, body.procedureCode);
+  if (procedure.online_level === 'none') {
+    throw errors.validation(
+      [{ field: 'procedureCode', message: 'không có dịch vụ công trực tuyến' }],
+      `Thủ tục ${procedure.code} chưa nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận Một cửa.`,
+    );
+  }
+  const unit = await getUnit(db, body.unitCode, vnDateOf(ctx.now));
+  const values = await prepare(db, ctx, { procedure, unit, channel: 'online', body });
+  return create(
+    db,
+    ctx,
+    { ...values, receiving_unit_id: unit.id, status: 'submitted', digitized_dossier: true },
+    { action: 'submitted', details: { channel: 'online' } },
+  );
+}
+
+/** Counter or post intake by an intake officer of the handling unit: received now, due date computed. */
+export async function intakeAtCounter(db: Db, ctx: ActionContext, body: CounterIntake): Promise<DossierRow> {
+  if (!ctx.actor) throw errors.unauthenticated();
+  const unit = await getUnit(db, body.unitCode, vnDateOf(ctx.now));
+  authorize(ctx.actor, 'dossier.intake', { unitPath: unit.path });
+  const procedure = await getProcedure(db, body.procedureCode);
+  const values = await prepare(db, ctx, { procedure, unit, channel: body.channel, body });
+  const due = await dueDateFor(db, procedure, ctx.now, ctx.officeHoursEnd);
+  return create(
+    db,
+    ctx,
+    {
+      ...values,
+      // The desk that took it: the officer's own unit (the handling unit or one above it).
+      receiving_unit_id: ctx.actor.unitId,
+      status: 'received',
+      received_at: ctx.now,
+      due_at: due,
+      original_due_at: due,
+      digitized_dossier: body.digitizedDossier,
+    },
+    { action: 'received', details: { channel: body.channel, dueAt: formatVn(due) } },
+  );
+}
+
+/** The desk accepts an online dossier: the clock starts now. */
+export async function receive(db: Db, ctx: ActionContext, code: string, body: VersionOnly): Promise<DossierRow> {
+  const { row } = await loadForAction(db, ctx, { code, version: body.version, actions: ['dossier.intake'], from: ['submitted'], what: 'tiếp nhận' });
+  const due = await dueDateFor(db, await getProcedure(db, row.procedure_code), ctx.now, ctx.officeHoursEnd);
+  return commit(db, ctx, row, {
+    action: 'received',
+    to: 'received',
+    patch: { received_at: ctx.now, due_at: due, original_due_at: due },
+    details: { dueAt: formatVn(due) },
+  });
+}
+
+/** The desk turns an online dossier away; it was never received, so it never counts in the indicators. */
+export async function rejectAtIntake(db: Db, ctx: ActionContext, code: string, body: WithReason): Promise<DossierRow> {
+  const { row } = await loadForAction(db, ctx, {
+    code,
+    version: body.version,
+    actions: ['dossier.intake'],
+    from: ['submitted'],
+    what: 'từ chối tiếp nhận',
+  });
+  return commit(db, ctx, row, { action: 'rejected', to: 'rejected_at_intake', reason: reasonOf(body.reason) });
+}

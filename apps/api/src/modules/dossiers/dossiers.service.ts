@@ -1,0 +1,118 @@
+/**
+ * Dossiers (DESIGN §3.3): what other modules and the routes call. Reads live here; the changes live
+ * in dossiers.intake.ts and dossiers.lifecycle.ts and are re-exported, so callers import one module.
+ * Knows no HTTP; throws domain errors.
+ */
+import type { DossierList, DossierStatus, DossierTracking, DossierView, DueFilter } from '@motcua/contracts';
+import type { Db } from '../../db/client.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit } from '../../shared/audit.ts';
+import { authorize, type Actor } from '../../shared/policy.ts';
+import { getProcedure } from '../catalog/catalog.service.ts';
+import { getUnit } from '../units/units.service.ts';
+import { dueSoonHorizon } from './dossiers.due.ts';
+import { authorizeRead, notFoundDossier, unitOf } from './dossiers.policy.ts';
+import { presentDossier, presentSummary, presentTracking } from './dossiers.presenter.ts';
+import * as repo from './dossiers.repo.ts';
+import type { DossierRow } from './dossiers.repo.ts';
+
+export { allDossierFacts, factsOf } from './dossiers.facts.ts';
+export type { ActionContext } from './dossiers.core.ts';
+export { intakeAtCounter, receive, rejectAtIntake, submitOnline } from './dossiers.intake.ts';
+export {
+  approve,
+  assign,
+  complain,
+  issueResult,
+  provideSupplement,
+  rate,
+  recordPayment,
+  refuse,
+  registerApology,
+  requestPayment,
+  requestSupplement,
+  returnResult,
+  start,
+  transfer,
+  withdraw,
+} from './dossiers.lifecycle.ts';
+export type { DossierRow } from './dossiers.repo.ts';
+
+/** Statuses whose deadline clock is running (a paused dossier is neither "due soon" nor overdue). */
+const RUNNING: readonly DossierStatus[] = ['received', 'in_progress', 'awaiting_payment'];
+
+/** The full view of a dossier: names, chain links and the whole history. */
+export async function dossierView(db: Db, row: DossierRow, now: Date): Promise<DossierView> {
+  // Sequential on purpose: it may run on a transaction's single connection.
+  const procedure = await getProcedure(db, row.procedure_code);
+  const handling = await unitOf(db, row.handling_unit_id);
+  const receiving = await unitOf(db, row.receiving_unit_id);
+  const parent = row.parent_dossier_id ? await repo.findDossierById(db, row.parent_dossier_id) : undefined;
+  const chainedCodes = await repo.childCodes(db, row.id);
+  const events = await repo.listEvents(db, row.id);
+  return presentDossier(
+    row,
+    {
+      procedureName: procedure.name,
+      handlingUnit: { code: handling.code, name: handling.name },
+      receivingUnit: { code: receiving.code, name: receiving.name },
+      parentCode: parent?.code ?? null,
+      chainedCodes,
+      events,
+    },
+    now,
+  );
+}
+
+/**
+ * One dossier for staff in scope; out of scope or unknown answers the same NOT_FOUND. Every read of
+ * the applicant's data is audited (Decree 13/2023: a citizen may ask who saw their data).
+ */
+export async function getDossier(db: Db, actor: Actor | null, code: string, opts: { now: Date; requestId?: string }): Promise<DossierView> {
+  if (!actor) throw errors.unauthenticated();
+  const row = await repo.findDossierByCode(db, code);
+  if (!row) throw notFoundDossier(code);
+  await authorizeRead(db, actor, row);
+  await recordAudit(db, { actor, action: 'dossier.read', target: `dossier:${row.code}`, unitId: row.handling_unit_id, requestId: opts.requestId });
+  return dossierView(db, row, opts.now);
+}
+
+export interface ListQuery {
+  unit?: string;
+  status?: DossierStatus;
+  due?: DueFilter;
+  limit?: number;
+  offset?: number;
+}
+
+/** The work queue of a unit's subtree (the actor's own unit by default), nearest deadline first. */
+export async function listDossiers(db: Db, actor: Actor | null, q: ListQuery, now: Date): Promise<DossierList> {
+  if (!actor) throw errors.unauthenticated();
+  const unitPath = q.unit ? (await getUnit(db, q.unit)).path : actor.unitPath;
+  authorize(actor, 'dossier.read', { unitPath });
+  let statuses: DossierStatus[] | undefined = q.status ? [q.status] : undefined;
+  let dueFrom: Date | undefined;
+  let dueBefore: Date | undefined;
+  if (q.due) {
+    statuses = (statuses ?? [...RUNNING]).filter((s) => RUNNING.includes(s));
+    if (q.due === 'soon') {
+      dueFrom = now;
+      dueBefore = await dueSoonHorizon(db, now);
+    } else {
+      dueBefore = now;
+    }
+  }
+  if (statuses && statuses.length === 0) return { items: [], total: 0 };
+  const { rows, total } = await repo.listDossiers(db, { unitPath, statuses, dueFrom, dueBefore, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  const items = rows.map((r) =>
+    presentSummary(r, { procedureName: r.procedure_name, handlingUnit: { code: r.unit_code, name: r.unit_name } }, now),
+  );
+  return { items, total };
+}
+
+/** Public tracking by receipt code: status and dates only. */
+export async function trackDossier(db: Db, code: string): Promise<DossierTracking> {
+  const row = await repo.findDossierByCode(db, code);
+  if (!row) throw notFoundDossier(code);
+  return presentTracking(row, (await getProcedure(db, row.procedure_code)).name);
+}
