@@ -36,6 +36,7 @@ export interface DemoDossierOptions {
 
 /** Creates the demo history once; returns how many dossiers were written (0 when some exist). */
 export async function seedDemoDossiers(db: Db, opts: DemoDossierOptions): Promise<number> {
+  if (opts.count <= 0) return 0;
   const existing = await db.selectFrom('dossiers').select('id').limit(1).executeTakeFirst();
   if (existing) return 0;
   const to = addDays(vnDateOf(opts.now), -1);
