@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
+import { hasAnyRole, STAFF_PAGES } from '../features/staff/staff-roles.ts';
 import { useSession } from '../features/staff/useSession.ts';
 import type { Meta } from '../lib/useMeta.ts';
 import { Link } from '../router/Link.tsx';
@@ -17,7 +18,11 @@ const NAV: NavItem[] = [
   { to: '/thu-tuc', label: 'nav.search', matches: (p) => p === '/' || p.startsWith('/thu-tuc') },
   { to: '/don-vi', label: 'nav.units', matches: (p) => p.startsWith('/don-vi') },
   { to: '/han-xu-ly', label: 'nav.due', matches: (p) => p.startsWith('/han-xu-ly') },
+  { to: '/tra-cuu-ho-so', label: 'nav.track', matches: (p) => p.startsWith('/tra-cuu-ho-so') },
 ];
+
+/** Paths under a staff page (the dossier pages sit under the queue). */
+const under = (prefix: string) => (p: string) => p === prefix || p.startsWith(`${prefix}/`);
 
 function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
   const main = document.getElementById('main');
@@ -32,10 +37,18 @@ export function Header({ meta }: { meta: Meta | null }) {
   const { session } = useSession();
   const { path } = useLocation();
   const other = lang === 'vi' ? 'en' : 'vi';
-  const staffItem: NavItem =
+  // Staff pages appear once the session is known (a staff page asks the API); public pages never ask.
+  const staffItems: NavItem[] =
     session.status === 'in'
-      ? { to: '/can-bo', label: 'nav.staff', matches: (p) => p.startsWith('/can-bo') || p.startsWith('/dang-nhap') }
-      : { to: '/dang-nhap', label: 'nav.login', matches: (p) => p.startsWith('/dang-nhap') || p.startsWith('/can-bo') };
+      ? [
+          ...STAFF_PAGES.filter((page) => hasAnyRole(session.staff, page.roles)).map((page) => ({
+            to: page.to,
+            label: page.nav,
+            matches: under(page.to),
+          })),
+          { to: '/can-bo', label: 'nav.staff', matches: (p) => p === '/can-bo' || p === '/can-bo/' || p.startsWith('/dang-nhap') },
+        ]
+      : [{ to: '/dang-nhap', label: 'nav.login', matches: (p) => p.startsWith('/dang-nhap') || p.startsWith('/can-bo') || p.startsWith('/chi-so') }];
 
   return (
     <header className="header">
@@ -53,7 +66,7 @@ export function Header({ meta }: { meta: Meta | null }) {
       </div>
       <nav className="nav" aria-label={t('nav.label')}>
         <ul className="nav__list width-container">
-          {[...NAV, staffItem].map((item) => (
+          {[...NAV, ...staffItems].map((item) => (
             <li key={item.to}>
               <Link to={item.to} className="nav__link" aria-current={item.matches(path) ? 'page' : undefined}>
                 {t(item.label)}

@@ -44,6 +44,8 @@ export function LangProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (key, params) => {
         const m = dict[key];
+        // A key of a page whose strings have not loaded: the key beats an empty label.
+        if (m === undefined) return key;
         return typeof m === 'function' ? m(params ?? {}) : m;
       },
     };

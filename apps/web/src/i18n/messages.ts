@@ -3,12 +3,16 @@
  * checks it). Data from the API (procedure names, unit names) stays in Vietnamese.
  */
 import type { Role } from '@motcua/contracts';
+import type { DossiersKey } from './messages-dossiers.ts';
+import type { IntakeKey } from './messages-intake.ts';
+import type { KpiKey } from './messages-kpi.ts';
+import { publicEn, publicVi } from './messages-public.ts';
 
 export type Lang = 'vi' | 'en';
 export type Params = Record<string, string | number>;
-type Message = string | ((p: Params) => string);
+export type Message = string | ((p: Params) => string);
 
-export const vi = {
+const baseVi = {
   'app.name': 'Một cửa điện tử',
   'app.skip': 'Bỏ qua để đến nội dung chính',
   'app.demoTag': 'Thử nghiệm',
@@ -20,6 +24,11 @@ export const vi = {
   'nav.due': 'Tính hạn xử lý',
   'nav.login': 'Đăng nhập cán bộ',
   'nav.staff': 'Trang cán bộ',
+  'nav.track': 'Tra cứu hồ sơ',
+  'nav.queue': 'Hồ sơ',
+  'nav.intake': 'Tiếp nhận',
+  'nav.kpi': 'Chỉ số',
+  'footer.publication': 'Công khai chỉ số phục vụ người dân, doanh nghiệp',
   'footer.portal': (p) => `Cổng dịch vụ công ${p.province} — motcua`,
   'footer.defaultProvince': 'tỉnh An Giang',
 
@@ -163,6 +172,15 @@ export const vi = {
   'staff.username': 'Tên đăng nhập',
   'staff.logout': 'Đăng xuất',
   'staff.errorTitle': 'Chưa tải được thông tin tài khoản',
+  'staff.deniedTitle': 'Bạn không có quyền xem trang này',
+  'staff.deniedBody': 'Trang này dành cho cán bộ có vai trò khác. Nếu cần quyền truy cập, hãy đề nghị quản trị hệ thống của đơn vị.',
+  'staff.backHome': 'Về trang cán bộ',
+  'staff.link.queue': 'Hồ sơ của đơn vị',
+  'staff.link.queueBody': 'Hồ sơ chờ tiếp nhận, đang xử lý, sắp đến hạn, quá hạn và chờ trả kết quả.',
+  'staff.link.intake': 'Tiếp nhận hồ sơ tại quầy',
+  'staff.link.intakeBody': 'Nhập tờ khai của thủ tục, cấp mã hồ sơ và hẹn ngày trả kết quả.',
+  'staff.link.kpi': 'Chỉ số phục vụ người dân',
+  'staff.link.kpiBody': 'Tỷ lệ trực tuyến, đúng hạn, số hóa, thanh toán trực tuyến, hài lòng; chỉ tiêu, xếp hạng và cảnh báo sớm.',
 
   // Same labels as ROLE_LABELS in contracts, copied because importing a value from the contracts index
   // would pull TypeBox into the bundle; `satisfies` below fails the build if a role is missing.
@@ -176,9 +194,16 @@ export const vi = {
   'role.partner_reporter': 'Đối tác báo cáo',
 } satisfies Record<string, Message> & Record<`role.${Role}`, string>;
 
-export type MessageKey = keyof typeof vi;
+export const vi = { ...baseVi, ...publicVi };
 
-export const en: Record<MessageKey, Message> = {
+/**
+ * Every key, including those of the staff pages' dictionaries, which load with their pages
+ * (messages-dossiers.ts, messages-intake.ts, messages-kpi.ts) to keep the public bundle small.
+ */
+export type MessageKey = keyof typeof vi | DossiersKey | IntakeKey | KpiKey;
+
+/** Keys of the base dictionary; the areas' English lives beside their Vietnamese. */
+const baseEn: Record<keyof typeof baseVi, Message> = {
   'app.name': 'One-stop e-services',
   'app.skip': 'Skip to main content',
   'app.demoTag': 'Demo',
@@ -190,6 +215,11 @@ export const en: Record<MessageKey, Message> = {
   'nav.due': 'Deadline calculator',
   'nav.login': 'Staff sign-in',
   'nav.staff': 'Staff page',
+  'nav.track': 'Track an application',
+  'nav.queue': 'Dossiers',
+  'nav.intake': 'Intake',
+  'nav.kpi': 'Indicators',
+  'footer.publication': 'Published service indicators',
   'footer.portal': (p) => `Public service portal of ${p.province} — motcua`,
   'footer.defaultProvince': 'An Giang province',
 
@@ -332,6 +362,15 @@ export const en: Record<MessageKey, Message> = {
   'staff.username': 'Username',
   'staff.logout': 'Sign out',
   'staff.errorTitle': 'Your account could not be loaded',
+  'staff.deniedTitle': 'You cannot see this page',
+  'staff.deniedBody': 'This page is for staff with another role. Ask your unit’s administrator if you need access.',
+  'staff.backHome': 'Back to the staff page',
+  'staff.link.queue': 'Dossiers of my unit',
+  'staff.link.queueBody': 'Awaiting intake, in progress, due soon, overdue and waiting for the result to be returned.',
+  'staff.link.intake': 'Receive an application at the desk',
+  'staff.link.intakeBody': 'Enter the procedure’s form, issue the dossier code and the due date.',
+  'staff.link.kpi': 'Service indicators',
+  'staff.link.kpiBody': 'Online, on-time, digitisation, online payment and satisfaction rates; targets, ranking and early warning.',
 
   'role.admin': 'Administrator',
   'role.intake_officer': 'Intake officer',
@@ -343,9 +382,20 @@ export const en: Record<MessageKey, Message> = {
   'role.partner_reporter': 'Partner reporter',
 };
 
-/** Whether a string built at run time (e.g. from an API code) names a message. */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(vi, key);
+export const en: Record<keyof typeof vi, Message> = { ...baseEn, ...publicEn };
+
+type Dictionary = Partial<Record<MessageKey, Message>>;
+
+/** The strings loaded so far; a lazily loaded page adds its own with addMessages before it renders. */
+export const dictionaries: Record<Lang, Dictionary> = { vi: { ...vi }, en: { ...en } };
+
+/** Adds the strings of a page loaded later (called once, when its dictionary module is imported). */
+export function addMessages(viArea: Dictionary, enArea: Dictionary): void {
+  Object.assign(dictionaries.vi, viArea);
+  Object.assign(dictionaries.en, enArea);
 }
 
-export const dictionaries: Record<Lang, Record<MessageKey, Message>> = { vi, en };
+/** Whether a string built at run time (e.g. from an API code) names a message loaded so far. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(dictionaries.vi, key);
+}

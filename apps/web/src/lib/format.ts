@@ -75,3 +75,14 @@ export function vnNowLocal(now = new Date()): string {
   const p = partsOf(now);
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
+
+/** An ISO date-time → its calendar day in Việt Nam, "2026-02-25". */
+export function vnDateOf(value: string): string {
+  const p = partsOf(new Date(value));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** Today in Việt Nam, "2026-05-04". */
+export function vnToday(now = new Date()): string {
+  return vnDateOf(now.toISOString());
+}

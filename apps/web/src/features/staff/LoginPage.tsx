@@ -7,13 +7,20 @@ import { useT } from '../../i18n/useT.ts';
 import { apiPost, toApiError } from '../../lib/api.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { navigate } from '../../router/history.ts';
+import { useLocation } from '../../router/useLocation.ts';
 import { useSession } from './useSession.ts';
+
+/** Where to go after signing in: a path of this site only, so a crafted link cannot send the officer away. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/can-bo';
+}
 
 /** Staff sign-in. Wrong credentials show the API's own message, linked to the username field. */
 export function LoginPage() {
   const i18n = useT();
   const { t } = i18n;
   const { setSession } = useSession();
+  const { query } = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -33,7 +40,7 @@ export function LoginPage() {
     try {
       const res = await apiPost<LoginResponse>('/api/v1/auth/login', { username: username.trim(), password });
       setSession({ status: 'in', staff: res.staff });
-      navigate('/can-bo');
+      navigate(safeNext(query.get('tiep')), { replace: true });
     } catch (err) {
       setPassword('');
       setErrors([{ field: 'username', text: describeError(toApiError(err), i18n) }]);

@@ -1,39 +1,21 @@
-import { useEffect, useState } from 'react';
 import type { StaffView } from '@motcua/contracts';
-import { ApiErrorNotice } from '../../components/ApiErrorNotice.tsx';
-import { Loading } from '../../components/Loading.tsx';
 import { useT } from '../../i18n/useT.ts';
-import { apiGet, apiPost, isAbort, toApiError, type ApiError } from '../../lib/api.ts';
+import { apiPost } from '../../lib/api.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { navigate } from '../../router/history.ts';
+import { Link } from '../../router/Link.tsx';
+import { hasAnyRole, STAFF_PAGES } from './staff-roles.ts';
+import { StaffGate } from './StaffGate.tsx';
 import { useSession } from './useSession.ts';
 
 /** The signed-in officer's page. Without a valid session it sends the reader to the sign-in form. */
 export function StaffHomePage() {
+  return <StaffGate>{(staff) => <StaffHome staff={staff} />}</StaffGate>;
+}
+
+function StaffHome({ staff }: { staff: StaffView }) {
   const { t } = useT();
-  const { session, setSession } = useSession();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { setSession } = useSession();
   usePageTitle(t('staff.title'));
-
-  // Always ask the API: the cookie may have expired since the session was last seen.
-  useEffect(() => {
-    const ctl = new AbortController();
-    apiGet<StaffView>('/api/v1/auth/me', ctl.signal).then(
-      (staff) => setSession({ status: 'in', staff }),
-      (e: unknown) => {
-        if (isAbort(e) || ctl.signal.aborted) return;
-        const err = toApiError(e);
-        if (err.status === 401) setSession({ status: 'out' });
-        else setError(err);
-      },
-    );
-    return () => ctl.abort();
-  }, [setSession, attempt]);
-
-  useEffect(() => {
-    if (session.status === 'out') navigate('/dang-nhap', { replace: true });
-  }, [session.status]);
 
   async function logout() {
     try {
@@ -44,26 +26,23 @@ export function StaffHomePage() {
     setSession({ status: 'out' });
   }
 
-  if (session.status !== 'in') {
-    return error ? (
-      <ApiErrorNotice
-        title={t('staff.errorTitle')}
-        error={error}
-        onRetry={() => {
-          setError(null);
-          setAttempt((n) => n + 1);
-        }}
-      />
-    ) : (
-      <Loading />
-    );
-  }
-
-  const { staff } = session;
+  const pages = STAFF_PAGES.filter((p) => hasAnyRole(staff, p.roles));
   return (
     <>
       <span className="caption">{t('staff.title')}</span>
       <h1 className="heading-l">{t('staff.hello', { name: staff.fullName })}</h1>
+      {pages.length > 0 && (
+        <ul className="card-links">
+          {pages.map((p) => (
+            <li key={p.to} className="card-links__item">
+              <h2 className="card-links__title">
+                <Link to={p.to}>{t(p.title)}</Link>
+              </h2>
+              <p className="card-links__body">{t(p.body)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('staff.unit')}</dt>
