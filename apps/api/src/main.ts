@@ -12,6 +12,7 @@ import { DEMO_DOSSIERS_DEFAULT, seedDemoDossiers } from './demo/demo-dossiers.ts
 import { importCommands } from './cli/import.ts';
 import { calendarCommands } from './cli/calendar.ts';
 import { kpiCommands, rebuildKpiCommand } from './cli/kpi.ts';
+import { seedPopulation } from './simulators/population/population.service.ts';
 
 const program = new Command();
 program.name('motcua').description('motcua — hệ thống một cửa điện tử và Trung tâm điều hành Đề án 06').showHelpAfterError();
@@ -62,8 +63,9 @@ program
   .option('--people <n>', 'số cư dân giả lập (phần công dân)', int)
   .option('--dossiers <n>', 'số hồ sơ giả lập (phần hồ sơ)', int)
   .option('--seed <s>', 'hạt giống ngẫu nhiên', int)
+  .option('--replace', 'thay dân cư giả lập đã có nếu hạt giống hoặc số người khác')
   .option('--data-dir <dir>', 'thư mục dữ liệu')
-  .action(async (opts: { dataDir?: string; people?: number; dossiers?: number; seed?: number }) => {
+  .action(async (opts: { dataDir?: string; people?: number; dossiers?: number; seed?: number; replace?: boolean }) => {
     const config = configFrom({ ...opts, demo: true });
     await withDatabase(config, async (d) => {
       const accounts = await seedDemoStaff(d.db, config.dataDir);
@@ -72,7 +74,14 @@ program
       process.stdout.write(`Đang tạo ${count} hồ sơ lịch sử hai năm (seed ${opts.seed ?? 1})…\n`);
       const n = await seedDemoDossiers(d.db, { seed: opts.seed ?? 1, count, now: new Date(), provinceCode: config.provinceCode });
       process.stdout.write(n ? `Đã nạp ${n} hồ sơ demo.\n` : 'Đã có hồ sơ trong CSDL: không tạo thêm hồ sơ demo.\n');
-      if (opts.people) process.stdout.write('Lưu ý: dân cư giả lập (--people) thuộc phần công dân, chưa có trong phiên bản này.\n');
+      if (opts.people) {
+        const p = await seedPopulation(d.db, { seed: opts.seed ?? 1, people: opts.people, replace: opts.replace ?? false, provinceCode: config.provinceCode });
+        process.stdout.write(
+          p.outcome === 'unchanged'
+            ? `Dân cư giả lập đã có (hạt giống ${p.seed}, ${p.people} người, ${p.households} hộ): không thay đổi.\n`
+            : `Đã ${p.outcome === 'replaced' ? 'thay bằng' : 'tạo'} ${p.people} cư dân giả lập trong ${p.households} hộ (hạt giống ${p.seed}; sinh ${p.generateMs} ms, ghi ${p.storeMs} ms).\n`,
+        );
+      }
     });
   });
 

@@ -8,12 +8,13 @@ import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 import type { DossiersTables } from '../modules/dossiers/dossiers.tables.ts';
 import type { KpiTables } from '../modules/kpi/kpi.tables.ts';
+import type { PopulationTables } from '../simulators/population/population.tables.ts';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Date;
 }
 
-export interface DB extends UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables {
+export interface DB extends UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables {
   schema_migrations: SchemaMigrationsTable;
 }

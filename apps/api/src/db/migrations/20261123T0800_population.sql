@@ -1,0 +1,79 @@
+-- Synthetic population of An Giang (DESIGN §3.4, §5; docs/population.md). These are the SIMULATORS'
+-- tables: the population-registry simulator and the VNeID OIDC simulator serve them, standing in for
+-- the national population database. They are not motcua's records; motcua reaches this data only
+-- through the registry adapter, as it will reach the real registry in production.
+
+CREATE TABLE sim_population (
+  id                 smallint PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+  seed               bigint   NOT NULL CHECK (seed >= 0),
+  people             integer  NOT NULL CHECK (people > 0),
+  households         integer  NOT NULL CHECK (households > 0 AND households <= people),
+  generator_version  integer  NOT NULL CHECK (generator_version > 0),
+  as_of              date     NOT NULL,
+  created_at         timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE sim_population IS 'Simulator store: the one generated population (a single row), so that seeding again with the same seed, size and generator version changes nothing, and a different one needs --replace.';
+COMMENT ON COLUMN sim_population.as_of IS 'Reference date of the generator: ages, phones and identity levels are as on this day (fixed, so that a seed gives the same people every day).';
+
+CREATE TABLE sim_households (
+  id            integer PRIMARY KEY CHECK (id > 0),
+  code          text    NOT NULL UNIQUE CHECK (code ~ '^[0-9]{5}-[0-9]{6}$'),
+  commune_code  text    NOT NULL CHECK (commune_code ~ '^[0-9]{5}$'),
+  house_number  text    NOT NULL CHECK (house_number <> ''),
+  street        text    CHECK (street <> ''),
+  hamlet        text    NOT NULL CHECK (hamlet <> ''),
+  address       text    NOT NULL CHECK (address <> ''),
+  member_count  smallint NOT NULL CHECK (member_count BETWEEN 1 AND 7)
+);
+COMMENT ON TABLE sim_households IS 'Simulator store: synthetic households (hộ gia đình) of the population-registry simulator, not motcua records.';
+COMMENT ON COLUMN sim_households.code IS 'Household id as the simulator shows it: commune code, dash, sequence within the commune.';
+COMMENT ON COLUMN sim_households.commune_code IS 'Code of the commune (xã, phường, đặc khu) valid since 1/7/2025 where the household lives.';
+COMMENT ON COLUMN sim_households.street IS 'Street (đường) in wards and special zones; NULL in rural communes, where the hamlet (ấp) locates the house.';
+COMMENT ON COLUMN sim_households.hamlet IS 'Ấp (rural), khóm (wards of old An Giang) or khu phố (old Kiên Giang).';
+COMMENT ON COLUMN sim_households.address IS 'Full NFC address line: số nhà, đường or ấp/khóm, commune, "tỉnh An Giang".';
+
+CREATE TABLE sim_people (
+  id                   integer  PRIMARY KEY CHECK (id > 0),
+  household_id         integer  NOT NULL REFERENCES sim_households(id) ON DELETE CASCADE,
+  household_role       text     NOT NULL CHECK (household_role IN ('head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent')),
+  full_name            text     NOT NULL,
+  surname              text     NOT NULL CHECK (surname <> ''),
+  middle_name          text     CHECK (middle_name <> ''),
+  given_name           text     NOT NULL CHECK (given_name <> ''),
+  sex                  text     NOT NULL CHECK (sex IN ('male', 'female')),
+  date_of_birth        date     NOT NULL,
+  birth_province_code  text     NOT NULL CHECK (birth_province_code ~ '^0[0-9]{2}$'),
+  cccd                 text     NOT NULL UNIQUE CHECK (cccd ~ '^[0-9]{12}$'),
+  cmnd                 text     UNIQUE CHECK (cmnd ~ '^[0-9]{9}$'),
+  mobile               text     UNIQUE CHECK (mobile ~ '^0[0-9]{9}$'),
+  mobile_2             text     UNIQUE CHECK (mobile_2 ~ '^0[0-9]{9}$'),
+  commune_code         text     NOT NULL CHECK (commune_code ~ '^[0-9]{5}$'),
+  identity_level       smallint NOT NULL CHECK (identity_level IN (0, 1, 2)),
+  status               text     NOT NULL CHECK (status IN ('alive', 'deceased')),
+  date_of_death        date,
+  CHECK (full_name = surname || coalesce(' ' || middle_name, '') || ' ' || given_name),
+  -- The CCCD encodes the place of birth registration, the century and sex, and the birth year
+  -- (Điều 7 Thông tư 07/2016/TT-BCA): a row that disagrees with itself is refused.
+  CHECK (substring(cccd FROM 1 FOR 3) = birth_province_code),
+  CHECK (substring(cccd FROM 4 FOR 1)::int
+         = 2 * (extract(year FROM date_of_birth)::int / 100 - 19) + (CASE sex WHEN 'female' THEN 1 ELSE 0 END)),
+  CHECK (substring(cccd FROM 5 FOR 2)::int = extract(year FROM date_of_birth)::int % 100),
+  CHECK (mobile_2 IS NULL OR (mobile IS NOT NULL AND mobile_2 <> mobile)),
+  -- A VNeID account is opened with a phone number in the holder's name.
+  CHECK (identity_level = 0 OR mobile IS NOT NULL),
+  CHECK ((status = 'deceased') = (date_of_death IS NOT NULL)),
+  CHECK (date_of_death IS NULL OR date_of_death >= date_of_birth)
+);
+COMMENT ON TABLE sim_people IS 'Simulator store: synthetic residents served by the population-registry and VNeID simulators, not motcua records. Generated by motcua seed --demo --people N --seed S.';
+COMMENT ON COLUMN sim_people.household_role IS 'Relation to the head of the household: head (chủ hộ), spouse, child, child_in_law (con dâu/rể), grandchild, parent (of the head).';
+COMMENT ON COLUMN sim_people.middle_name IS 'Tên đệm, zero to three words; NULL for two-word names.';
+COMMENT ON COLUMN sim_people.birth_province_code IS 'Three-digit place-of-birth-registration code of Thông tư 07/2016/TT-BCA Phụ lục 1 (089 An Giang, 091 Kiên Giang…); the first three digits of the CCCD.';
+COMMENT ON COLUMN sim_people.cccd IS '12-digit personal identification number (số định danh cá nhân, printed on the CCCD card).';
+COMMENT ON COLUMN sim_people.cmnd IS 'Old 9-digit CMND number, for part of the residents born before about 2000; NULL otherwise.';
+COMMENT ON COLUMN sim_people.mobile IS 'Mobile number in 10-digit national form; NULL for children under 14 and some elderly people.';
+COMMENT ON COLUMN sim_people.commune_code IS 'Commune of residence (the household''s), repeated here for lookups by commune.';
+COMMENT ON COLUMN sim_people.identity_level IS 'VNeID identity level: 0 = no account, 1 = mức 1, 2 = mức 2.';
+COMMENT ON COLUMN sim_people.status IS 'alive or deceased; a deceased person keeps the numbers registered in their name (the reconciliation task looks for them).';
+CREATE UNIQUE INDEX sim_people_one_head_idx ON sim_people (household_id) WHERE household_role = 'head';
+CREATE INDEX sim_people_household_idx ON sim_people (household_id);
+CREATE INDEX sim_people_commune_idx ON sim_people (commune_code);
