@@ -25,8 +25,10 @@ const PROVINCIAL: Omit<DemoAccount, 'password'>[] = [
   { username: 'tiepnhan.tinh', fullName: 'Nguyễn Thị Mỹ Hạnh', unitCode: '91.TTPVHCC', roles: ['intake_officer'] },
   { username: 'chuyenvien.stp', fullName: 'Trần Văn Phước', unitCode: '91.STP', roles: ['processor'] },
   { username: 'lanhdao.stp', fullName: 'Lê Hoàng Minh', unitCode: '91.STP', roles: ['approver'] },
-  { username: 'giamsat.vp', fullName: 'Phạm Ngọc Thảo', unitCode: '91.VPUBND', roles: ['monitor'] },
-  { username: 'giamsat.skhcn', fullName: 'Huỳnh Quốc Bảo', unitCode: '91.SKHCN', roles: ['monitor', 'campaign_coordinator'] },
+  // The province's monitors (Văn phòng UBND tỉnh, Sở KH&CN) watch every unit, so they belong to the
+  // province unit itself: scope is the subtree of the staff member's unit.
+  { username: 'giamsat.vp', fullName: 'Phạm Ngọc Thảo', unitCode: '91', roles: ['monitor'] },
+  { username: 'giamsat.skhcn', fullName: 'Huỳnh Quốc Bảo', unitCode: '91', roles: ['monitor', 'campaign_coordinator'] },
   { username: 'dieuphoi.ca', fullName: 'Võ Thanh Tùng', unitCode: '91.CA', roles: ['campaign_coordinator'] },
   { username: 'baocao.viettel', fullName: 'Đặng Thị Kim Loan', unitCode: '91.VIETTEL', roles: ['partner_reporter'] },
   { username: 'baocao.vnpt', fullName: 'Bùi Minh Khoa', unitCode: '91.VNPT', roles: ['partner_reporter'] },
