@@ -14,7 +14,8 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { KpiReport, KpiRow } from '@motcua/contracts';
+import { KPI_RATE_INDICATORS, type KpiReport, type KpiRow } from '@motcua/contracts';
+import { FIGURE_KEYS, zeroFigures, type Figures } from '../apps/api/src/modules/kpi/kpi.points.ts';
 import type { Db } from '../apps/api/src/db/client.ts';
 import { buildApp, type App } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/env.ts';
@@ -39,44 +40,12 @@ const PERIODS = [
 ];
 
 const COUNTS = ['received', 'received_online', 'finished', 'finished_on_time', 'overdue_unfinished'] as const;
-const RATES = [
-  'online_rate',
-  'on_time_rate',
-  'digitized_rate',
-  'result_digitized_rate',
-  'reuse_rate',
-  'payment_online_rate',
-  'satisfaction_rate',
-] as const;
-
-interface ScanRow {
-  code: string;
-  received: number;
-  received_online: number;
-  digitized: number;
-  reused: number;
-  fee_total: number;
-  fee_online: number;
-  finished: number;
-  finished_on_time: number;
-  result_digitized: number;
-  satisfied: number;
-  overdue_unfinished: number;
-}
-type Numbers = Omit<ScanRow, 'code'>;
-const KEYS = [
-  'received',
-  'received_online',
-  'digitized',
-  'reused',
-  'fee_total',
-  'fee_online',
-  'finished',
-  'finished_on_time',
-  'result_digitized',
-  'satisfied',
-  'overdue_unfinished',
-] as const satisfies readonly (keyof Numbers)[];
+// The figures and rate names are the app's; the rates below are recomputed independently of
+// kpi.points.ts on purpose, so the check does not share the code it checks.
+const RATES = KPI_RATE_INDICATORS;
+type ScanRow = Figures & { code: string };
+type Numbers = Figures;
+const KEYS = FIGURE_KEYS;
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const vnMidnight = (day: string) => `${day}T00:00:00+07:00`;
@@ -127,7 +96,7 @@ function ratesOf(f: Numbers): Record<(typeof RATES)[number], number | null> {
 
 /** Differences between the API's rows and the scan's (unit rows with figures, and the total). */
 function compare(api: KpiReport, scanRows: ScanRow[]): string[] {
-  const total = Object.fromEntries(KEYS.map((k) => [k, 0])) as Numbers;
+  const total = zeroFigures();
   const expected = new Map<string, Numbers>();
   for (const r of scanRows) {
     for (const k of KEYS) total[k] += r[k];
