@@ -21,6 +21,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
+import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   catalogRoutes(app);
   dossiersRoutes(app);
   kpiRoutes(app);
+  citizensRoutes(app);
 
   await registerWeb(app);
   return app;

@@ -57,6 +57,19 @@ export const errors = {
     new AppError('ROUTE_NOT_FOUND', `Không có địa chỉ ${method} ${url}.`, `No route ${method} ${url}.`),
   unauthenticated: () =>
     new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để thực hiện thao tác này.', 'Authentication required.'),
+  citizenUnauthenticated: () =>
+    new AppError(
+      'UNAUTHENTICATED',
+      'Vui lòng đăng nhập bằng tài khoản định danh điện tử VNeID để thực hiện thao tác này.',
+      'Log in with your VNeID account to do this.',
+    ),
+  identityLevelTooLow: (required: number) =>
+    new AppError(
+      'FORBIDDEN',
+      `Thủ tục này yêu cầu tài khoản định danh điện tử mức độ ${required}. Vui lòng kích hoạt mức ${required} trên ứng dụng VNeID rồi đăng nhập lại.`,
+      `This procedure requires a level-${required} electronic identity account.`,
+      { reason: 'identity_level', required },
+    ),
   invalidCredentials: () =>
     new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.'),
   forbidden: (details?: unknown) =>

@@ -14,6 +14,7 @@ import { buildApp, type App } from '../src/app.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { loadReferenceData } from '../src/system.ts';
 import { createStaff } from '../src/modules/staff/staff.service.ts';
+import { startSession, type VerifiedIdentity } from '../src/modules/citizens/citizens.service.ts';
 
 export interface TestSystem {
   app: App;
@@ -78,4 +79,20 @@ export async function staffSession(sys: TestSystem, unitCode: string, roles: Rol
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const token = (res.json() as { token: string }).token;
   return { username, password, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+/**
+ * A citizen session without going through VNeID (the OIDC login has its own tests); returns the
+ * bearer header. Identity defaults to a valid-looking An Giang CCCD.
+ */
+export async function citizenSession(sys: TestSystem, identity: Partial<VerifiedIdentity> = {}) {
+  const id: VerifiedIdentity = {
+    idNumber: identity.idNumber ?? `0891${String(900000 + ++counter).padStart(8, '0')}`,
+    fullName: identity.fullName ?? 'Nguyễn Thị Thu Hà',
+    birthDate: identity.birthDate ?? '1990-05-17',
+    level: identity.level ?? 2,
+  };
+  // Long-lived: tests move the business clock (which PGlite's now() follows) across months.
+  const s = await startSession(sys.database.db, id, { ttlHours: 24 * 800 });
+  return { identity: id, token: s.token, citizenId: s.citizen.citizenId, headers: { authorization: `Bearer ${s.token}` } };
 }

@@ -9,12 +9,13 @@ import type { CalendarTables } from '../modules/calendar/calendar.tables.ts';
 import type { DossiersTables } from '../modules/dossiers/dossiers.tables.ts';
 import type { KpiTables } from '../modules/kpi/kpi.tables.ts';
 import type { PopulationTables } from '../simulators/population/population.tables.ts';
+import type { CitizensTables } from '../modules/citizens/citizens.tables.ts';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Date;
 }
 
-export interface DB extends UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables {
+export interface DB extends UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables {
   schema_migrations: SchemaMigrationsTable;
 }

@@ -5,34 +5,66 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { errors } from '../errors.ts';
-import type { Actor } from '../shared/policy.ts';
+import type { Actor, CitizenActor } from '../shared/policy.ts';
 import { actorFromToken } from '../modules/staff/staff.service.ts';
+import { CITIZEN_TOKEN_PREFIX, citizenFromToken } from '../modules/citizens/citizens.service.ts';
 
 export const SESSION_COOKIE = 'motcua_session';
+/** Citizen sessions have their own cookie: one browser can hold an official's and a citizen's login. */
+export const CITIZEN_COOKIE = 'motcua_citizen';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    citizen: CitizenActor | null;
     sessionToken: string | null;
+    citizenToken: string | null;
   }
 }
 
-export function tokenOf(req: FastifyRequest): string | null {
+function bearerOf(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
-  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || null;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() || null : null;
+}
+
+/** The staff token: a bearer token without the citizen prefix, else the staff cookie. */
+export function tokenOf(req: FastifyRequest): string | null {
+  const b = bearerOf(req);
+  if (b && !b.startsWith(CITIZEN_TOKEN_PREFIX)) return b;
   return req.cookies?.[SESSION_COOKIE] ?? null;
+}
+
+/** The citizen token: a bearer token with the citizen prefix, else the citizen cookie. */
+export function citizenTokenOf(req: FastifyRequest): string | null {
+  const b = bearerOf(req);
+  if (b?.startsWith(CITIZEN_TOKEN_PREFIX)) return b;
+  return req.cookies?.[CITIZEN_COOKIE] ?? null;
 }
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('citizen', null);
+  app.decorateRequest('citizenToken', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = tokenOf(req);
-    if (!token) return;
-    req.sessionToken = token;
-    req.actor = await actorFromToken(db, token);
+    if (token) {
+      req.sessionToken = token;
+      req.actor = await actorFromToken(db, token);
+    }
+    const citizenToken = citizenTokenOf(req);
+    if (citizenToken) {
+      req.citizenToken = citizenToken;
+      req.citizen = await citizenFromToken(db, citizenToken);
+    }
   });
+}
+
+/** The logged-in citizen, or UNAUTHENTICATED (log in with VNeID). */
+export function requireCitizen(req: FastifyRequest): CitizenActor {
+  if (!req.citizen) throw errors.citizenUnauthenticated();
+  return req.citizen;
 }
 
 /** The actor, or UNAUTHENTICATED. */

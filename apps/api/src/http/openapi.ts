@@ -15,6 +15,10 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 /** Response schemas for the error codes a route can return. */
+/** Security requirements for the docs: staff routes and citizen routes. */
+export const STAFF_SECURITY: { [label: string]: string[] }[] = [{ bearer: [] }, { cookie: [] }];
+export const CITIZEN_SECURITY: { [label: string]: string[] }[] = [{ bearer: [] }, { citizenCookie: [] }];
+
 export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
   const out: Record<number, typeof ErrorBody> = {};
   for (const s of statuses) out[s] = { ...ErrorBody, description: DESCRIPTIONS[s] ?? 'Lỗi' } as typeof ErrorBody;
@@ -34,11 +38,13 @@ export async function registerOpenApi(app: FastifyInstance, provinceName: string
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          citizenCookie: { type: 'apiKey', in: 'cookie', name: 'motcua_citizen', description: 'Phiên công dân (đăng nhập VNeID); Bearer cz_… cũng được' },
         },
       },
       tags: [
         { name: 'system', description: 'Tình trạng hệ thống' },
         { name: 'auth', description: 'Đăng nhập cán bộ' },
+        { name: 'citizen', description: 'Công dân: phiên VNeID, hồ sơ của tôi' },
         { name: 'staff', description: 'Cán bộ, vai trò' },
         { name: 'units', description: 'Đơn vị hành chính và cơ quan' },
         { name: 'calendar', description: 'Lịch làm việc, hạn xử lý' },

@@ -1,8 +1,8 @@
 import type { Db } from '../db/client.ts';
-import type { Actor } from './policy.ts';
+import type { Actor, CitizenActor } from './policy.ts';
 
 export interface AuditEntry {
-  actor: Actor | null;
+  actor: Actor | CitizenActor | null;
   action: string;
   target?: string;
   unitId?: number | null;
@@ -16,7 +16,7 @@ export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
     .insertInto('audit_log')
     .values({
       actor_kind: e.actor ? e.actor.kind : 'anonymous',
-      actor_id: e.actor ? String(e.actor.staffId) : null,
+      actor_id: e.actor ? String(e.actor.kind === 'staff' ? e.actor.staffId : e.actor.citizenId) : null,
       action: e.action,
       target: e.target ?? null,
       unit_id: e.unitId ?? null,

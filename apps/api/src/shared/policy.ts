@@ -18,6 +18,21 @@ export interface StaffActor {
 }
 export type Actor = StaffActor;
 
+/**
+ * A citizen logged in through VNeID. Not an `Actor`: citizens hold no role and no unit scope; what
+ * they may touch is decided by ownership (their own dossiers, documents, payments), never by `can`.
+ */
+export interface CitizenActor {
+  kind: 'citizen';
+  citizenId: number;
+  /** CCCD: personal data, never logged unmasked. */
+  idNumber: string;
+  fullName: string;
+  birthDate: string | null;
+  /** VNeID identity level of this session. */
+  level: 1 | 2;
+}
+
 /** Actions and the roles that may perform them. Later modules add their actions here. */
 export const PERMISSIONS = {
   'unit.update': ['admin', 'approver'],

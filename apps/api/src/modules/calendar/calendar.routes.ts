@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { CalendarDateView, CalendarDayUpdate, CalendarYear, DueDate, WorkingDayCount } from '@motcua/contracts';
 import type { App } from '../../app.ts';
 import { errors } from '../../errors.ts';
-import { errorResponses } from '../../http/openapi.ts';
+import { errorResponses, STAFF_SECURITY } from '../../http/openapi.ts';
 import { vnToday } from '../../shared/dates.ts';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, parseInstant, yearOf } from './calendar.dates.ts';
 import * as calendar from './calendar.service.ts';
@@ -111,7 +111,7 @@ export function calendarRoutes(app: App): void {
         tags: ['calendar'],
         summary: 'Điều chỉnh một ngày của lịch / set a day off or a working day',
         description: 'Vai trò: admin của tỉnh. Ghi đè lịch chính thức và ngày nghỉ tính tự động; có ghi nhật ký.',
-        security: [{ bearer: [] }, { cookie: [] }],
+        security: STAFF_SECURITY,
         params: Type.Object({ date: DateParam('Ngày') }),
         body: CalendarDayUpdate,
         response: { 200: CalendarDateView, ...errorResponses(400, 401, 403, 404) },
@@ -137,7 +137,7 @@ export function calendarRoutes(app: App): void {
         tags: ['calendar'],
         summary: 'Bỏ điều chỉnh của một ngày / remove an edit of a day',
         description: 'Vai trò: admin của tỉnh. Ngày đó lại theo lịch chính thức hoặc quy định của luật.',
-        security: [{ bearer: [] }, { cookie: [] }],
+        security: STAFF_SECURITY,
         params: Type.Object({ date: DateParam('Ngày') }),
         response: { 200: CalendarDateView, ...errorResponses(400, 401, 403, 404) },
       },

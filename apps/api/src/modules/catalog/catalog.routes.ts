@@ -11,7 +11,7 @@ import {
 } from '@motcua/contracts';
 import type { App } from '../../app.ts';
 import { requireActor } from '../../http/auth.ts';
-import { errorResponses } from '../../http/openapi.ts';
+import { errorResponses, STAFF_SECURITY } from '../../http/openapi.ts';
 import { presentProcedure, presentProcedureSummary } from './catalog.presenter.ts';
 import * as catalog from './catalog.service.ts';
 
@@ -104,7 +104,7 @@ export function catalogRoutes(app: App): void {
           summary: 'Nhập danh mục từ CSV/XLSX / import procedures',
           description:
             'Vai trò: admin cấp tỉnh. Gửi nguyên tệp (text/csv hoặc XLSX). Mọi dòng hợp lệ thì ghi (thêm mới hoặc cập nhật theo mã); có dòng sai thì không ghi gì và trả 422 liệt kê từng dòng.',
-          security: [{ bearer: [] }, { cookie: [] }],
+          security: STAFF_SECURITY,
           consumes: IMPORT_CONTENT_TYPES,
           response: { 200: ProcedureImportReport, ...errorResponses(400, 401, 403, 413, 415, 422) },
         },

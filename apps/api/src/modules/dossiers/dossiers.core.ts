@@ -6,7 +6,7 @@
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '@motcua/contracts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
-import type { Action, Actor } from '../../shared/policy.ts';
+import type { Action, Actor, CitizenActor } from '../../shared/policy.ts';
 import type { UnitRow } from '../units/units.service.ts';
 import { syncFacts } from './dossiers.facts.ts';
 import { authorizeAny, notFoundDossier, unitOf } from './dossiers.policy.ts';
@@ -14,8 +14,10 @@ import * as repo from './dossiers.repo.ts';
 import type { DossierPatch, DossierRow, NewDossier } from './dossiers.repo.ts';
 
 export interface ActionContext {
-  /** The staff member acting; null for the public online submission. */
+  /** The staff member acting; null for a citizen's or the system's change. */
   actor: Actor | null;
+  /** The citizen acting (online submission, supplement, rating …), from the VNeID session. */
+  citizen?: CitizenActor | null;
   /** The business time of the change (events, receipt, decisions). */
   now: Date;
   /** End of office hours "HH:MM" (config.officeHoursEnd): later receipts count from the next working day. */
@@ -23,12 +25,15 @@ export interface ActionContext {
   requestId?: string;
 }
 
-export type EventActor = { kind: 'staff'; id: string } | { kind: 'system' | 'anonymous' | 'citizen'; id: null };
+export type EventActor = { kind: 'staff' | 'citizen'; id: string } | { kind: 'system' | 'anonymous'; id: null };
 
 export const SYSTEM: EventActor = { kind: 'system', id: null };
 
-export function eventActorOf(actor: Actor | null): EventActor {
-  return actor ? { kind: 'staff', id: String(actor.staffId) } : { kind: 'anonymous', id: null };
+/** Events name citizens by their row id, never by CCCD: events are not personal data. */
+export function eventActorOf(actor: Actor | null, citizen?: CitizenActor | null): EventActor {
+  if (actor) return { kind: 'staff', id: String(actor.staffId) };
+  if (citizen) return { kind: 'citizen', id: String(citizen.citizenId) };
+  return { kind: 'anonymous', id: null };
 }
 
 /** Statuses in which the deadline clock runs or is paused: the dossier is being worked on. */
@@ -117,7 +122,7 @@ export async function create(db: Db, ctx: ActionContext, values: NewDossier, eve
 
 /** Appends an event; `commit` and `create` call it, and so does a note that changes no column. */
 export async function appendEvent(db: Db, ctx: ActionContext, dossierId: number, c: Change & { to: DossierStatus }, from: DossierStatus | null) {
-  const by = c.by ?? eventActorOf(ctx.actor);
+  const by = c.by ?? eventActorOf(ctx.actor, ctx.citizen);
   await repo.insertEvents(db, [
     {
       dossier_id: dossierId,

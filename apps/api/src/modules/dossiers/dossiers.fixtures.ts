@@ -3,7 +3,7 @@
  * is set with vi.setSystemTime, which fakes Date alone: sessions are opened before, in real time.
  */
 import { vi } from 'vitest';
-import type { TestSystem } from '../../../test/system.ts';
+import { citizenSession, type TestSystem } from '../../../test/system.ts';
 
 /** A valid CCCD (089 = An Giang, female born 1990) and mobile number; the tests search bodies for them. */
 export const APPLICANT = {
@@ -57,9 +57,13 @@ export type Headers = Record<string, string>;
 export function dossierApi(sys: TestSystem) {
   const inject = (method: 'GET' | 'POST', url: string, headers?: Headers, payload?: object) =>
     sys.app.inject({ method, url, headers, payload });
+  // Online submission needs a VNeID session; one test citizen submits unless a test says who.
+  let citizen: Promise<{ headers: Headers }> | undefined;
+  const defaultCitizen = () => (citizen ??= citizenSession(sys));
   return {
     counter: (headers: Headers | undefined, body: object) => inject('POST', '/api/v1/dossiers', headers, body),
-    online: (body: object) => inject('POST', '/api/v1/dossiers/online', undefined, body),
+    online: async (body: object, headers?: Headers) =>
+      inject('POST', '/api/v1/dossiers/online', headers ?? (await defaultCitizen()).headers, body),
     get: (headers: Headers | undefined, code: string) => inject('GET', `/api/v1/dossiers/${encodeURIComponent(code)}`, headers),
     list: (headers: Headers | undefined, query = '') => inject('GET', `/api/v1/dossiers${query}`, headers),
     track: (code: string) => inject('GET', `/api/v1/track/${encodeURIComponent(code)}`),

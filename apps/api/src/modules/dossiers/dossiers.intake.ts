@@ -50,10 +50,11 @@ async function prepare(db: Db, ctx: ActionContext, s: Submission) {
 }
 
 /**
- * Online submission (public until VNeID login arrives): status submitted, no due date until the desk
+ * Online submission by a citizen logged in with VNeID: status submitted, no due date until the desk
  * receives it. An online dossier is electronic, hence digitised.
  */
 export async function submitOnline(db: Db, ctx: ActionContext, body: OnlineSubmission): Promise<DossierRow> {
+  if (!ctx.citizen) throw errors.citizenUnauthenticated();
   const procedure = await getProcedure(db, body.procedureCode);
   if (procedure.online_level === 'none') {
     throw errors.validation(
@@ -66,7 +67,7 @@ export async function submitOnline(db: Db, ctx: ActionContext, body: OnlineSubmi
   return create(
     db,
     ctx,
-    { ...values, receiving_unit_id: unit.id, status: 'submitted', digitized_dossier: true },
+    { ...values, receiving_unit_id: unit.id, status: 'submitted', digitized_dossier: true, citizen_id: ctx.citizen.citizenId },
     { action: 'submitted', details: { channel: 'online' } },
   );
 }

@@ -153,6 +153,25 @@ export async function listDossiers(db: Db, f: ListFilter): Promise<{ rows: Dossi
   return { rows, total: Number(total.n) };
 }
 
+/** A citizen's own online dossiers, newest first. */
+export async function listCitizenDossiers(db: Db, citizenId: number, page: { limit: number; offset: number }) {
+  const base = db
+    .selectFrom('dossiers as d')
+    .innerJoin('procedures as p', 'p.code', 'd.procedure_code')
+    .innerJoin('units as u', 'u.id', 'd.handling_unit_id')
+    .where('d.citizen_id', '=', citizenId);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows: DossierListRow[] = await base
+    .selectAll('d')
+    .select(['p.name as procedure_name', 'u.code as unit_code', 'u.name as unit_name'])
+    .orderBy('d.submitted_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
 export const FACT_COLUMNS = [
   'id',
   'status',

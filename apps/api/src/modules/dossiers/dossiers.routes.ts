@@ -21,12 +21,13 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
-import { errorResponses } from '../../http/openapi.ts';
+import { CITIZEN_SECURITY, errorResponses, STAFF_SECURITY } from '../../http/openapi.ts';
+import { requireCitizen } from '../../http/auth.ts';
 import * as dossiers from './dossiers.service.ts';
 import type { ActionContext, DossierRow } from './dossiers.service.ts';
 
 const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64, description: 'Mã hồ sơ (mã biên nhận)' }) });
-const STAFF: { [label: string]: string[] }[] = [{ bearer: [] }, { cookie: [] }];
+const STAFF = STAFF_SECURITY;
 
 interface ActionDef<B extends TSchema> {
   path: string;
@@ -41,6 +42,7 @@ export function dossiersRoutes(app: App): void {
   const { db, config } = app.deps;
   const ctxOf = (req: FastifyRequest): ActionContext => ({
     actor: req.actor,
+    citizen: req.citizen,
     now: new Date(),
     officeHoursEnd: config.officeHoursEnd,
     requestId: req.id,
@@ -72,16 +74,52 @@ export function dossiersRoutes(app: App): void {
         tags: ['dossiers'],
         summary: 'Nộp hồ sơ trực tuyến / submit online',
         description:
-          'Công khai cho đến khi có đăng nhập VNeID. Hồ sơ ở trạng thái submitted, chưa có ngày hẹn cho đến khi Bộ phận Một cửa tiếp nhận. Trả về mã hồ sơ để tra cứu.',
+          'Công dân đã đăng nhập VNeID. Hồ sơ ở trạng thái submitted, chưa có ngày hẹn cho đến khi Bộ phận Một cửa tiếp nhận. Trả về mã hồ sơ để tra cứu.',
+        security: CITIZEN_SECURITY,
         body: OnlineSubmission,
-        response: { 201: DossierTracking, ...errorResponses(400, 404) },
+        response: { 201: DossierTracking, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
+      requireCitizen(req);
       const ctx = ctxOf(req);
       const row = await db.transaction().execute((trx) => dossiers.submitOnline(trx, ctx, req.body));
       return reply.status(201).send(await dossiers.trackDossier(db, row.code));
     },
+  );
+
+  app.get(
+    '/api/v1/me/dossiers',
+    {
+      schema: {
+        tags: ['citizen'],
+        summary: 'Hồ sơ của tôi / my dossiers',
+        description: 'Hồ sơ công dân đã nộp trực tuyến, mới nhất trước.',
+        security: CITIZEN_SECURITY,
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+        }),
+        response: { 200: DossierList, ...errorResponses(400, 401) },
+      },
+    },
+    async (req) =>
+      dossiers.listCitizenDossiers(db, requireCitizen(req), new Date(), { limit: req.query.limit ?? 20, offset: req.query.offset ?? 0 }),
+  );
+
+  app.get(
+    '/api/v1/me/dossiers/:code',
+    {
+      schema: {
+        tags: ['citizen'],
+        summary: 'Một hồ sơ của tôi / one of my dossiers',
+        description: 'Chỉ hồ sơ do chính công dân nộp; hồ sơ của người khác trả về NOT_FOUND như mã không tồn tại.',
+        security: CITIZEN_SECURITY,
+        params: CodeParam,
+        response: { 200: DossierView, ...errorResponses(401, 404) },
+      },
+    },
+    async (req) => dossiers.getCitizenDossier(db, requireCitizen(req), req.params.code, new Date()),
   );
 
   app.get(

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@motcua/contracts';
-import { createTestSystem, staffSession, type TestSystem } from '../../../test/system.ts';
+import { citizenSession, createTestSystem, staffSession, type TestSystem } from '../../../test/system.ts';
 import { APPLICANT, at, counterBody, dossierApi, LONG_XUYEN, MY_HOA_HUNG, onlineBody, type Headers } from './dossiers.fixtures.ts';
 
 let sys: TestSystem;
@@ -160,5 +160,39 @@ describe('public tracking', () => {
     expect(res.body).not.toContain(APPLICANT.idNumber);
     expect(res.body).not.toContain(APPLICANT.fullName);
     expect(Object.keys(res.json()).sort()).toEqual(['code', 'dueAt', 'finishedAt', 'procedureCode', 'procedureName', 'receivedAt', 'status', 'statusLabel']);
+  });
+});
+
+describe('citizens', () => {
+  it('refuses an online submission without a VNeID session', async () => {
+    const res = await sys.app.inject({ method: 'POST', url: '/api/v1/dossiers/online', payload: onlineBody() });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.message).toBe('Vui lòng đăng nhập bằng tài khoản định danh điện tử VNeID để thực hiện thao tác này.');
+  });
+
+  it('shows a citizen their own dossiers only; another citizen’s code answers 404', async () => {
+    const ha = await citizenSession(sys, { idNumber: '089190000123', fullName: 'Trần Thị Hà' });
+    const binh = await citizenSession(sys, { idNumber: '089085000456', fullName: 'Lê Văn Bình' });
+    const code = (await api.online(onlineBody(), ha.headers)).json().code as string;
+    const mine = await sys.app.inject({ method: 'GET', url: '/api/v1/me/dossiers', headers: ha.headers });
+    expect(mine.json().items.map((d: { code: string }) => d.code)).toEqual([code]);
+    const one = await sys.app.inject({ method: 'GET', url: `/api/v1/me/dossiers/${code}`, headers: ha.headers });
+    expect(one.statusCode).toBe(200);
+    expect(one.json().events[0]).toMatchObject({ action: 'submitted' });
+    const theirs = await sys.app.inject({ method: 'GET', url: `/api/v1/me/dossiers/${code}`, headers: binh.headers });
+    expect(theirs.statusCode).toBe(404);
+    expect((await sys.app.inject({ method: 'GET', url: '/api/v1/me/dossiers', headers: binh.headers })).json()).toEqual({ items: [], total: 0 });
+  });
+
+  it('keeps staff and citizen tokens apart', async () => {
+    const ha = await citizenSession(sys);
+    // A citizen token is not a staff session …
+    expect((await api.list(ha.headers)).statusCode).toBe(401);
+    // … and a staff token is not a citizen session.
+    expect((await sys.app.inject({ method: 'GET', url: '/api/v1/me', headers: staff.lxIntake })).statusCode).toBe(401);
+    const me = await sys.app.inject({ method: 'GET', url: '/api/v1/me', headers: ha.headers });
+    expect(me.json()).toEqual({ fullName: 'Nguyễn Thị Thu Hà', idNumber: `*********${ha.identity.idNumber.slice(-3)}`, birthDate: '1990-05-17', identityLevel: 2 });
+    expect((await sys.app.inject({ method: 'POST', url: '/api/v1/me/logout', headers: ha.headers })).statusCode).toBe(204);
+    expect((await sys.app.inject({ method: 'GET', url: '/api/v1/me', headers: ha.headers })).statusCode).toBe(401);
   });
 });

@@ -7,7 +7,7 @@ import type { DossierList, DossierStatus, DossierTracking, DossierView, DueFilte
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../../shared/audit.ts';
-import { authorize, type Actor } from '../../shared/policy.ts';
+import { authorize, type Actor, type CitizenActor } from '../../shared/policy.ts';
 import { getProcedure } from '../catalog/catalog.service.ts';
 import { getUnit } from '../units/units.service.ts';
 import { dueSoonHorizon } from './dossiers.due.ts';
@@ -115,4 +115,20 @@ export async function trackDossier(db: Db, code: string): Promise<DossierTrackin
   const row = await repo.findDossierByCode(db, code);
   if (!row) throw notFoundDossier(code);
   return presentTracking(row, (await getProcedure(db, row.procedure_code)).name);
+}
+
+/** The dossiers a citizen submitted online, newest first. */
+export async function listCitizenDossiers(db: Db, citizen: CitizenActor, now: Date, page: { limit: number; offset: number }): Promise<DossierList> {
+  const { rows, total } = await repo.listCitizenDossiers(db, citizen.citizenId, page);
+  const items = rows.map((r) =>
+    presentSummary(r, { procedureName: r.procedure_name, handlingUnit: { code: r.unit_code, name: r.unit_name } }, now),
+  );
+  return { items, total };
+}
+
+/** One of the citizen's own dossiers; someone else's answers NOT_FOUND, exactly like an unknown code. */
+export async function getCitizenDossier(db: Db, citizen: CitizenActor, code: string, now: Date): Promise<DossierView> {
+  const row = await repo.findDossierByCode(db, code);
+  if (!row || row.citizen_id !== citizen.citizenId) throw notFoundDossier(code);
+  return dossierView(db, row, now);
 }

@@ -37,6 +37,7 @@ export interface DossiersTable {
   parent_dossier_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: ColumnType<number, number | undefined, number>;
   imported: ColumnType<boolean, boolean | undefined, boolean>;
+  citizen_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

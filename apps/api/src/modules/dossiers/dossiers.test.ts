@@ -273,7 +273,7 @@ describe('online submission, intake decisions and withdrawal', () => {
     const d = await step(intake, code, 'receive', { version: 1 });
     expect(d).toMatchObject({ status: 'received', channel: 'online', dueAt: '2026-03-13T17:00:00+07:00', feeVnd: 7000, digitizedDossier: true, reusedData: true });
     expect(kpi.calls).toEqual([[null, expect.objectContaining({ channel: 'online', reusedData: true, feeVnd: 7000 })]]);
-    d.events.forEach((e: { actor: { kind: string } }, i: number) => expect(e.actor.kind).toBe(i === 0 ? 'anonymous' : 'staff'));
+    d.events.forEach((e: { actor: { kind: string } }, i: number) => expect(e.actor.kind).toBe(i === 0 ? 'citizen' : 'staff'));
   });
 
   it('keeps a dossier rejected at intake out of the indicators', async () => {

@@ -16,7 +16,7 @@ import {
 import type { App } from '../../app.ts';
 import { errors } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { errorResponses } from '../../http/openapi.ts';
+import { errorResponses, STAFF_SECURITY } from '../../http/openapi.ts';
 import { readTabularBuffer } from '../../shared/tabular.ts';
 import { reportCsv, reportXlsx } from './kpi.presenter.ts';
 import * as kpi from './kpi.service.ts';
@@ -25,7 +25,7 @@ import { importTargetRows, listTargets } from './kpi.targets.ts';
 const IsoDate = (description: string) => Type.String({ format: 'date', description });
 const Month = Type.String({ pattern: KPI_MONTH_PATTERN, description: 'Tháng YYYY-MM' });
 const authenticated = async (req: FastifyRequest) => void requireActor(req);
-const SECURED: { [label: string]: string[] }[] = [{ bearer: [] }, { cookie: [] }];
+const SECURED = STAFF_SECURITY;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_CONTENT_TYPES = ['text/csv', XLSX, 'application/octet-stream'];
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { LoginRequest, LoginResponse, RoleSchema, StaffView } from '@motcua/contracts';
 import type { App } from '../../app.ts';
 import { requireActor, SESSION_COOKIE } from '../../http/auth.ts';
-import { errorResponses } from '../../http/openapi.ts';
+import { errorResponses, STAFF_SECURITY } from '../../http/openapi.ts';
 import { presentStaff } from './staff.presenter.ts';
 import * as staff from './staff.service.ts';
 
@@ -53,7 +53,7 @@ export function staffRoutes(app: App): void {
       schema: {
         tags: ['auth'],
         summary: 'Cán bộ đang đăng nhập / current staff member',
-        security: [{ bearer: [] }, { cookie: [] }],
+        security: STAFF_SECURITY,
         response: { 200: StaffView, ...errorResponses(401) },
       },
     },
@@ -67,7 +67,7 @@ export function staffRoutes(app: App): void {
         tags: ['staff'],
         summary: 'Cán bộ trong phạm vi đơn vị / staff in a unit subtree',
         description: 'Vai trò: admin, monitor; chỉ trong cây đơn vị của mình.',
-        security: [{ bearer: [] }, { cookie: [] }],
+        security: STAFF_SECURITY,
         querystring: Type.Object({ unit: Type.Optional(Type.String({ maxLength: 30 })) }),
         response: { 200: Type.Object({ items: Type.Array(StaffView) }), ...errorResponses(401, 403, 404) },
       },
@@ -82,7 +82,7 @@ export function staffRoutes(app: App): void {
         tags: ['staff'],
         summary: 'Tạo tài khoản cán bộ / create a staff account',
         description: 'Vai trò: admin, trong phạm vi đơn vị của mình.',
-        security: [{ bearer: [] }, { cookie: [] }],
+        security: STAFF_SECURITY,
         body: Type.Object(
           {
             username: Type.String({ pattern: '^[a-z0-9._-]{3,64}$' }),

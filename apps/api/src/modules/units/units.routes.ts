@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { StringEnum, UnitContactUpdate, UnitDetail, UnitList, UnitView, UNIT_KINDS } from '@motcua/contracts';
 import type { App } from '../../app.ts';
-import { errorResponses } from '../../http/openapi.ts';
+import { errorResponses, STAFF_SECURITY } from '../../http/openapi.ts';
 import { presentUnit, presentUnitDetail } from './units.presenter.ts';
 import * as units from './units.service.ts';
 
@@ -58,7 +58,7 @@ export function unitsRoutes(app: App): void {
         tags: ['units'],
         summary: 'Cập nhật thông tin liên hệ của đơn vị / update a unit’s contact details',
         description: 'Vai trò: admin hoặc approver, trong phạm vi đơn vị của mình.',
-        security: [{ bearer: [] }, { cookie: [] }],
+        security: STAFF_SECURITY,
         params: Type.Object({ code: Type.String({ maxLength: 30 }) }),
         body: UnitContactUpdate,
         response: { 200: UnitView, ...errorResponses(400, 401, 403, 404) },
