@@ -88,6 +88,31 @@ export async function loadForAction(db: Db, ctx: ActionContext, t: ActionTarget)
   return { row, unit };
 }
 
+/**
+ * The citizen's side of `loadForAction`: only the citizen who submitted the dossier may act on it
+ * (anyone else gets the NOT_FOUND an unknown code gets), then version and status as for staff.
+ */
+export async function loadForCitizen(db: Db, ctx: ActionContext, t: Omit<ActionTarget, 'actions'>): Promise<DossierRow> {
+  if (!ctx.citizen) throw errors.citizenUnauthenticated();
+  const row = await repo.findDossierByCode(db, t.code, { forUpdate: true });
+  if (!row || row.citizen_id !== ctx.citizen.citizenId) throw notFoundDossier(t.code);
+  if (row.version !== t.version) throw staleVersion(row.code, row.version, t.version);
+  if (!t.from.includes(row.status)) throw wrongStatus(row, t.what, t.from);
+  return row;
+}
+
+/**
+ * For a change the system makes on a verified external message (a payment gateway's signed
+ * callback): locks the dossier by id and checks its status; no role, no version (the message
+ * refers to the dossier, not to a version of it). Write with `commit(…, { by: SYSTEM })`.
+ */
+export async function loadForSystem(db: Db, dossierId: number, from: readonly DossierStatus[], what: string): Promise<DossierRow> {
+  const row = await repo.findDossierById(db, dossierId, { forUpdate: true });
+  if (!row) throw notFoundDossier(String(dossierId));
+  if (!from.includes(row.status)) throw wrongStatus(row, what, from);
+  return row;
+}
+
 export interface Change {
   /** Event action name (dossier_events.action). */
   action: string;

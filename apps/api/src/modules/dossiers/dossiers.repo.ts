@@ -24,8 +24,9 @@ export async function findDossierByCode(db: Db, code: string, opts: { forUpdate?
   return q.executeTakeFirst();
 }
 
-export async function findDossierById(db: Db, id: number): Promise<DossierRow | undefined> {
-  return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findDossierById(db: Db, id: number, opts: { forUpdate?: boolean } = {}): Promise<DossierRow | undefined> {
+  const q = db.selectFrom('dossiers').selectAll().where('id', '=', id);
+  return (opts.forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export async function findDossiersByCodes(db: Db, codes: string[]): Promise<DossierRow[]> {
