@@ -24,6 +24,11 @@ export const Config = Type.Object({
   provinceName: Type.String({ minLength: 1 }),
   /** Secure cookies need HTTPS; on by default in production. */
   cookieSecure: Type.Boolean(),
+  /**
+   * The address citizens and external systems reach this server at (no trailing slash): QR codes,
+   * OIDC redirect URIs, payment return and callback URLs are built from it.
+   */
+  publicUrl: Type.String({ pattern: '^https?://[^/]+(/.*[^/])?$' }),
 });
 export type Config = Static<typeof Config>;
 
@@ -55,6 +60,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     provinceCode: env.MOTCUA_PROVINCE_CODE ?? '91',
     provinceName: (env.MOTCUA_PROVINCE_NAME ?? 'Tỉnh An Giang').normalize('NFC'),
     cookieSecure: bool(env.MOTCUA_COOKIE_SECURE) ?? nodeEnv === 'production',
+    publicUrl: (env.MOTCUA_PUBLIC_URL ?? `http://localhost:${overrides.port ?? (env.PORT ? Number(env.PORT) : 8080)}`).replace(/\/+$/, ''),
   };
   const errors = [...Value.Errors(Config, raw)];
   if (errors.length > 0) {
