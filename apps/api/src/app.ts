@@ -15,6 +15,7 @@ import { registerNfc } from './http/nfc.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { REPO_ROOT } from './shared/paths.ts';
+import { ReferenceCache } from './reference-cache.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -40,7 +41,9 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
   deps: AppDeps;
   /** Every route registered, so a test can check that OpenAPI documents each one. */
   routeList: RouteInfo[];
+  refs: ReferenceCache;
 };
+const REFERENCE_WRITES = /^\/api\/v1\/(procedures|units|calendar)(\/|\?|$)/;
 
 export const WEB_DIST = path.join(REPO_ROOT, 'apps', 'web', 'dist');
 
@@ -61,6 +64,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('deps', deps);
   const routeList: RouteInfo[] = [];
   app.decorate('routeList', routeList);
+  const refs = new ReferenceCache();
+  app.decorate('refs', refs);
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && REFERENCE_WRITES.test(req.url)) refs.invalidate();
+  });
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) routeList.push({ method: m, url: r.url, hidden: Boolean((r.schema as { hide?: boolean } | undefined)?.hide) });

@@ -36,8 +36,17 @@ export function spanProblem(from: string, to: string): string | null {
   return null;
 }
 
-/** Due time of a dossier received at `receivedAt` with a time limit of `days` working days. */
-export async function computeDueDate(db: Db, receivedAt: Date, days: number, officeHoursEnd: string): Promise<DueDate> {
+/**
+ * Due time of a dossier received at `receivedAt` with a time limit of `days` working days. `load`
+ * lets a caller serve the calendar from its cache (intake does, see reference-cache.ts).
+ */
+export async function computeDueDate(
+  db: Db,
+  receivedAt: Date,
+  days: number,
+  officeHoursEnd: string,
+  load: (db: Db, fromYear: number, toYear: number) => Promise<LoadedCalendar> = loadCalendar,
+): Promise<DueDate> {
   const year = yearOf(vnLocal(receivedAt).date);
   // A year never has fewer than 200 working days, so this many years always hold the last day; the
   // extra year covers a receipt on 31/12 that counts from January.
@@ -48,7 +57,7 @@ export async function computeDueDate(db: Db, receivedAt: Date, days: number, off
       `Lịch làm việc chỉ tính được đến năm ${CALENDAR_MAX_YEAR}.`,
     );
   }
-  return dueDate(await loadCalendar(db, year, toYear), receivedAt, days, officeHoursEnd);
+  return dueDate(await load(db, year, toYear), receivedAt, days, officeHoursEnd);
 }
 
 /** Working days between two dates, both included; the range must pass `spanProblem`. */

@@ -8,10 +8,11 @@ import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
 import type { Action, Actor, CitizenActor } from '../../shared/policy.ts';
 import type { UnitRow } from '../units/units.service.ts';
+import { directReader, type ReferenceReader } from '../../reference-cache.ts';
 import { syncFacts } from './dossiers.facts.ts';
 import { authorizeAny, notFoundDossier, unitOf } from './dossiers.policy.ts';
 import * as repo from './dossiers.repo.ts';
-import type { DossierPatch, DossierRow, NewDossier } from './dossiers.repo.ts';
+import type { DossierEventRow, DossierPatch, DossierRow, NewDossier } from './dossiers.repo.ts';
 
 export interface ActionContext {
   /** The staff member acting; null for a citizen's or the system's change. */
@@ -23,7 +24,11 @@ export interface ActionContext {
   /** End of office hours "HH:MM" (config.officeHoursEnd): later receipts count from the next working day. */
   officeHoursEnd: string;
   requestId?: string;
+  /** Where procedures, units and the calendar are read from: the app's cache, or the database. */
+  refs?: ReferenceReader;
 }
+
+export const refsOf = (ctx: ActionContext): ReferenceReader => ctx.refs ?? directReader;
 
 export type EventActor = { kind: 'staff' | 'citizen'; id: string } | { kind: 'system' | 'anonymous'; id: null };
 
@@ -137,28 +142,47 @@ export async function commit(db: Db, ctx: ActionContext, before: DossierRow, cha
   return after;
 }
 
-/** Inserts a new dossier with its first event and facts. */
-export async function create(db: Db, ctx: ActionContext, values: NewDossier, event: Omit<Change, 'to' | 'patch'>): Promise<DossierRow> {
-  const row = await repo.insertDossier(db, values);
-  await appendEvent(db, ctx, row.id, { ...event, to: row.status }, null);
-  await syncFacts(db, null, row);
-  return row;
+/** A dossier just written and the event written with it: enough to answer without reading back. */
+export interface Created {
+  row: DossierRow;
+  event: WrittenEvent;
 }
 
+/** Inserts a new dossier with its first event and facts. */
+export async function create(db: Db, ctx: ActionContext, values: NewDossier, event: Omit<Change, 'to' | 'patch'>): Promise<DossierRow> {
+  return (await createWithEvent(db, ctx, values, event)).row;
+}
+
+export async function createWithEvent(db: Db, ctx: ActionContext, values: NewDossier, event: Omit<Change, 'to' | 'patch'>): Promise<Created> {
+  const row = await repo.insertDossier(db, values);
+  const written = await appendEvent(db, ctx, row.id, { ...event, to: row.status }, null);
+  await syncFacts(db, null, row);
+  return { row, event: written };
+}
+
+/** An event as written, with the name a view shows for its actor (the id is not needed by views). */
+export type WrittenEvent = Omit<DossierEventRow, 'id'>;
+
 /** Appends an event; `commit` and `create` call it, and so does a note that changes no column. */
-export async function appendEvent(db: Db, ctx: ActionContext, dossierId: number, c: Change & { to: DossierStatus }, from: DossierStatus | null) {
+export async function appendEvent(
+  db: Db,
+  ctx: ActionContext,
+  dossierId: number,
+  c: Change & { to: DossierStatus },
+  from: DossierStatus | null,
+): Promise<WrittenEvent> {
   const by = c.by ?? eventActorOf(ctx.actor, ctx.citizen);
-  await repo.insertEvents(db, [
-    {
-      dossier_id: dossierId,
-      at: ctx.now,
-      actor_kind: by.kind,
-      actor_id: by.id,
-      action: c.action,
-      from_status: from,
-      to_status: c.to,
-      reason: c.reason?.trim() || null,
-      details: JSON.stringify({ ...(c.details ?? {}), ...(ctx.requestId ? { requestId: ctx.requestId } : {}) }),
-    },
-  ]);
+  const details = { ...(c.details ?? {}), ...(ctx.requestId ? { requestId: ctx.requestId } : {}) };
+  const values = {
+    dossier_id: dossierId,
+    at: ctx.now,
+    actor_kind: by.kind,
+    actor_id: by.id,
+    action: c.action,
+    from_status: from,
+    to_status: c.to,
+    reason: c.reason?.trim() || null,
+  };
+  await repo.insertEvents(db, [{ ...values, details: JSON.stringify(details) }]);
+  return { ...values, details, actor_name: by.kind === 'staff' && ctx.actor ? ctx.actor.fullName : null };
 }

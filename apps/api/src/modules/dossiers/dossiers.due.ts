@@ -7,6 +7,7 @@ import { errors } from '../../errors.ts';
 import { addDays, CALENDAR_MAX_YEAR, daysBetween, parseInstant, vnInstant, vnLocal, yearOf } from '../calendar/calendar.dates.ts';
 import { addWorkingDays, countWorkingDays, effectiveReceiptDay } from '../calendar/calendar.due.ts';
 import { computeDueDate, loadCalendar } from '../calendar/calendar.service.ts';
+import type { LoadedCalendar } from '../calendar/calendar.rules.ts';
 import type { ProcedureRow } from '../catalog/catalog.service.ts';
 
 /** A working day of office hours; the catalogue writes "trong ngày" / "ngay sau khi nhận" as 8 hours. */
@@ -30,6 +31,7 @@ export async function dueDateFor(
   procedure: Pick<ProcedureRow, 'code' | 'processing_working_days' | 'processing_hours'>,
   receivedAt: Date,
   officeHoursEnd: string,
+  load: (db: Db, fromYear: number, toYear: number) => Promise<LoadedCalendar> = loadCalendar,
 ): Promise<Date> {
   const days = processingWorkingDays(procedure);
   if (days === null) {
@@ -38,7 +40,7 @@ export async function dueDateFor(
       `Thủ tục ${procedure.code} chưa có thời hạn giải quyết trong danh mục nên không tính được ngày hẹn trả. Cập nhật danh mục trước khi tiếp nhận.`,
     );
   }
-  const due = await computeDueDate(db, receivedAt, days, officeHoursEnd);
+  const due = await computeDueDate(db, receivedAt, days, officeHoursEnd, load);
   return parseInstant(due.dueAt)!;
 }
 

@@ -9,18 +9,26 @@ import { formatVn } from '../calendar/calendar.dates.ts';
 import { vnDateOf } from '../../shared/dates.ts';
 import { authorize } from '../../shared/policy.ts';
 import { getProcedure, type ProcedureRow } from '../catalog/catalog.service.ts';
-import { findUnitByCode, getUnit, type UnitRow } from '../units/units.service.ts';
-import { commit, create, loadForAction, reasonOf, type ActionContext } from './dossiers.core.ts';
+import { getUnit, unitNotFound, type UnitRow } from '../units/units.service.ts';
+import { commit, create, createWithEvent, loadForAction, reasonOf, refsOf, type ActionContext, type Created } from './dossiers.core.ts';
+import { directReader, type ReferenceReader } from '../../reference-cache.ts';
 import { dueDateFor } from './dossiers.due.ts';
 import { checkFormData, feeFor, normaliseApplicant, throwIfProblems, unitProblem } from './dossiers.form.ts';
 import { nextReceiptCode } from './dossiers.receipt.ts';
 import type { DossierRow } from './dossiers.repo.ts';
 
 /** Checks that `unit` handles `procedure`; throws VALIDATION_FAILED naming the right agency otherwise. */
-export async function checkHandlingUnit(db: Db, procedure: ProcedureRow, unit: UnitRow, at: string): Promise<void> {
-  const agency = procedure.agency_code ? await findUnitByCode(db, procedure.agency_code, at) : undefined;
+export async function checkHandlingUnit(db: Db, procedure: ProcedureRow, unit: UnitRow, at: string, refs = directReader): Promise<void> {
+  const agency = procedure.agency_code ? await refs.unitByCode(db, procedure.agency_code, at) : undefined;
   const problem = unitProblem(procedure, unit, agency?.path ?? null);
   if (problem) throw errors.validation([{ field: 'unitCode', message: problem }], problem);
+}
+
+/** The unit with this code on `at`, or NOT_FOUND (as units.getUnit, through the reference cache). */
+async function unitOrNotFound(db: Db, refs: ReferenceReader, code: string, at: string) {
+  const unit = await refs.unitByCode(db, code, at);
+  if (!unit) throw unitNotFound(code, at);
+  return unit;
 }
 
 interface Submission {
@@ -32,7 +40,7 @@ interface Submission {
 
 /** Validates what the applicant sends and returns the values a new dossier shares, whatever its channel. */
 async function prepare(db: Db, ctx: ActionContext, s: Submission) {
-  await checkHandlingUnit(db, s.procedure, s.unit, vnDateOf(ctx.now));
+  await checkHandlingUnit(db, s.procedure, s.unit, vnDateOf(ctx.now), refsOf(ctx));
   const applicant = normaliseApplicant(s.body.applicant);
   const form = checkFormData(s.procedure.form, s.body.formData);
   throwIfProblems([...applicant.problems, ...form.problems]);
@@ -73,14 +81,15 @@ export async function submitOnline(db: Db, ctx: ActionContext, body: OnlineSubmi
 }
 
 /** Counter or post intake by an intake officer of the handling unit: received now, due date computed. */
-export async function intakeAtCounter(db: Db, ctx: ActionContext, body: CounterIntake): Promise<DossierRow> {
+export async function intakeAtCounter(db: Db, ctx: ActionContext, body: CounterIntake): Promise<Created> {
   if (!ctx.actor) throw errors.unauthenticated();
-  const unit = await getUnit(db, body.unitCode, vnDateOf(ctx.now));
+  const refs = refsOf(ctx);
+  const unit = await unitOrNotFound(db, refs, body.unitCode, vnDateOf(ctx.now));
   authorize(ctx.actor, 'dossier.intake', { unitPath: unit.path });
-  const procedure = await getProcedure(db, body.procedureCode);
+  const procedure = await refs.procedure(db, body.procedureCode);
   const values = await prepare(db, ctx, { procedure, unit, channel: body.channel, body });
-  const due = await dueDateFor(db, procedure, ctx.now, ctx.officeHoursEnd);
-  return create(
+  const due = await dueDateFor(db, procedure, ctx.now, ctx.officeHoursEnd, refs.calendar.bind(refs));
+  return createWithEvent(
     db,
     ctx,
     {
@@ -100,7 +109,8 @@ export async function intakeAtCounter(db: Db, ctx: ActionContext, body: CounterI
 /** The desk accepts an online dossier: the clock starts now. */
 export async function receive(db: Db, ctx: ActionContext, code: string, body: VersionOnly): Promise<DossierRow> {
   const { row } = await loadForAction(db, ctx, { code, version: body.version, actions: ['dossier.intake'], from: ['submitted'], what: 'tiếp nhận' });
-  const due = await dueDateFor(db, await getProcedure(db, row.procedure_code), ctx.now, ctx.officeHoursEnd);
+  const refs = refsOf(ctx);
+  const due = await dueDateFor(db, await refs.procedure(db, row.procedure_code), ctx.now, ctx.officeHoursEnd, refs.calendar.bind(refs));
   return commit(db, ctx, row, {
     action: 'received',
     to: 'received',

@@ -40,7 +40,7 @@ export function presentSummary(row: DossierRow, names: Names, now: Date): Dossie
   };
 }
 
-export function presentEvent(e: DossierEventRow): DossierEventView {
+export function presentEvent(e: Omit<DossierEventRow, 'id'>): DossierEventView {
   return {
     at: formatVn(new Date(e.at)),
     actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name },
@@ -56,7 +56,7 @@ export interface ViewExtras extends Names {
   receivingUnit: { code: string; name: string };
   parentCode: string | null;
   chainedCodes: string[];
-  events: DossierEventRow[];
+  events: Omit<DossierEventRow, 'id'>[];
 }
 
 export function presentDossier(row: DossierRow, x: ViewExtras, now: Date): DossierView {

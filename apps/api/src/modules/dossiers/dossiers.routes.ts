@@ -43,6 +43,7 @@ export function dossiersRoutes(app: App): void {
   const ctxOf = (req: FastifyRequest): ActionContext => ({
     actor: req.actor,
     citizen: req.citizen,
+    refs: app.refs,
     now: new Date(),
     officeHoursEnd: config.officeHoursEnd,
     requestId: req.id,
@@ -62,8 +63,8 @@ export function dossiersRoutes(app: App): void {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const row = await db.transaction().execute((trx) => dossiers.intakeAtCounter(trx, ctx, req.body));
-      return reply.status(201).send(await dossiers.dossierView(db, row, ctx.now));
+      const created = await db.transaction().execute((trx) => dossiers.intakeAtCounter(trx, ctx, req.body));
+      return reply.status(201).send(await dossiers.createdView(db, ctx, created));
     },
   );
 

@@ -17,7 +17,8 @@ import * as repo from './dossiers.repo.ts';
 import type { DossierRow } from './dossiers.repo.ts';
 
 export { allDossierFacts, factsOf } from './dossiers.facts.ts';
-export type { ActionContext } from './dossiers.core.ts';
+export type { ActionContext, Created } from './dossiers.core.ts';
+import { refsOf, type ActionContext, type Created } from './dossiers.core.ts';
 export { intakeAtCounter, receive, rejectAtIntake, submitOnline } from './dossiers.intake.ts';
 export {
   approve,
@@ -61,6 +62,30 @@ export async function dossierView(db: Db, row: DossierRow, now: Date): Promise<D
       events,
     },
     now,
+  );
+}
+
+/**
+ * The view of a dossier just created, from what the transaction wrote: a new dossier has no chain
+ * links yet and one event. Saves the five reads of `dossierView` on the busiest endpoint.
+ */
+export async function createdView(db: Db, ctx: ActionContext, { row, event }: Created): Promise<DossierView> {
+  const refs = refsOf(ctx);
+  const procedure = await refs.procedure(db, row.procedure_code);
+  const handling = await refs.unitById(db, row.handling_unit_id);
+  const receiving = await refs.unitById(db, row.receiving_unit_id);
+  if (!handling || !receiving) throw new Error(`unit of dossier ${row.code} vanished`);
+  return presentDossier(
+    row,
+    {
+      procedureName: procedure.name,
+      handlingUnit: { code: handling.code, name: handling.name },
+      receivingUnit: { code: receiving.code, name: receiving.name },
+      parentCode: null,
+      chainedCodes: [],
+      events: [event],
+    },
+    ctx.now,
   );
 }
 

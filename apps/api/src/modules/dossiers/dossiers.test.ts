@@ -87,6 +87,32 @@ describe('counter intake', () => {
     });
   });
 
+  it('answers the intake with exactly the view a later read gives (built without reading back)', async () => {
+    at('2026-03-03T09:15:00+07:00');
+    const created = await api.counter(intake, counterBody());
+    expect(created.statusCode).toBe(201);
+    const read = await api.get(intake, created.json().code);
+    expect(created.json()).toEqual(read.json());
+  });
+
+  it('takes a calendar change made through the API into the next due date at once', async () => {
+    const admin = (await staffSession(sys, '91', ['admin'])).headers;
+    at('2026-03-10T09:00:00+07:00');
+    // 3 working days from Tuesday 10/03: Friday 13/03 …
+    expect((await api.counter(intake, counterBody())).json().dueAt).toBe('2026-03-13T17:00:00+07:00');
+    const off = await sys.app.inject({
+      method: 'PUT',
+      url: '/api/v1/calendar/days/2026-03-12',
+      headers: admin,
+      payload: { kind: 'day_off', occasion: 'Nghỉ đột xuất (kiểm thử)' },
+    });
+    expect(off.statusCode).toBe(200);
+    // … Monday 16/03 once Thursday 12/03 is a day off (the cached calendar was dropped).
+    expect((await api.counter(intake, counterBody())).json().dueAt).toBe('2026-03-16T17:00:00+07:00');
+    expect((await sys.app.inject({ method: 'DELETE', url: '/api/v1/calendar/days/2026-03-12', headers: admin })).statusCode).toBe(200);
+    expect((await api.counter(intake, counterBody())).json().dueAt).toBe('2026-03-13T17:00:00+07:00');
+  });
+
   it('numbers receipts per unit and day, without gaps or repeats under concurrent intakes', async () => {
     at('2026-03-16T08:00:00+07:00');
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => api.counter(i % 2 ? intake : intake2, counterBody())));

@@ -37,14 +37,14 @@ export async function insertSession(db: Db, s: { token_hash: string; staff_id: n
   await db.insertInto('staff_sessions').values(s).execute();
 }
 
-export async function findLiveSession(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('staff_sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
+export async function findActiveStaffBySession(db: Db, tokenHash: string): Promise<StaffWithUnit | undefined> {
+  return withUnit(db)
+    .innerJoin('staff_sessions as ss', 'ss.staff_id', 's.id')
+    .where('ss.token_hash', '=', tokenHash)
+    .where('ss.revoked_at', 'is', null)
+    .where('ss.expires_at', '>', sql<Date>`now()`)
+    .where('s.active', '=', true)
+    .executeTakeFirst() as Promise<StaffWithUnit | undefined>;
 }
 
 export async function revokeSession(db: Db, tokenHash: string) {

@@ -98,13 +98,13 @@ export async function logout(db: Db, token: string): Promise<void> {
   await repo.revokeSession(db, sha256(token));
 }
 
-/** The actor behind a session token, or null when the token is unknown, expired or revoked. */
+/**
+ * The actor behind a session token, or null when the token is unknown, expired or revoked, or the
+ * account is disabled. One query: every staff request pays for it.
+ */
 export async function actorFromToken(db: Db, token: string): Promise<StaffActor | null> {
-  const session = await repo.findLiveSession(db, sha256(token));
-  if (!session) return null;
-  const s = await repo.findStaffById(db, session.staff_id);
-  if (!s || !s.active) return null;
-  return actorOf(s);
+  const s = await repo.findActiveStaffBySession(db, sha256(token));
+  return s ? actorOf(s) : null;
 }
 
 export async function listStaff(db: Db, actor: Actor | null, unitCode?: string) {

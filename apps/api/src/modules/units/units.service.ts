@@ -10,10 +10,13 @@ export type { UnitRow, UnitRowWithParent } from './units.repo.ts';
 
 export const ADMINISTRATIVE_KINDS: UnitKind[] = ['province', 'district', 'commune'];
 
+export const unitNotFound = (code: string, at: string) =>
+  errors.notFound(`đơn vị có mã ${code} vào ngày ${at}`, `Unit ${code} on ${at}`, { code, at });
+
 /** The unit with this code valid on `at` (default: today in Việt Nam); throws NOT_FOUND. */
 export async function getUnit(db: Db, code: string, at = vnToday()): Promise<repo.UnitRowWithParent> {
   const row = await repo.findUnitByCode(db, code, at);
-  if (!row) throw errors.notFound(`đơn vị có mã ${code} vào ngày ${at}`, `Unit ${code} on ${at}`, { code, at });
+  if (!row) throw unitNotFound(code, at);
   return row;
 }
 
