@@ -205,6 +205,29 @@ describe('aggregates under random lifecycles', () => {
     expect((await rebuildAggregates(db, source)).agreed).toBe(true);
   });
 
+  // Needs a second connection while the recount runs: PostgreSQL only (PGlite has one connection).
+  it.runIf(process.env.DATABASE_URL)('repairs drift without blocking a change made during the recount, and keeps it', async () => {
+    const db = sys.database.db;
+    const { final } = simulate(777, 600);
+    const [victim, extra] = [final[0]!, { ...final[1]!, unitId: units[2]! }];
+    await applyDossierChange(db, null, victim); // drift: counted twice
+    let changedDuringRecount = false;
+    const source = async function* () {
+      yield final.slice(0, 300);
+      // With the old EXCLUSIVE lock this change would wait for the rebuild, which waits for it.
+      await applyDossierChange(db, null, extra);
+      changedDuringRecount = true;
+      yield final.slice(300);
+    };
+    const report = await rebuildAggregates(db, source);
+    expect(changedDuringRecount).toBe(true);
+    expect(report).toMatchObject({ agreed: false, replaced: true });
+    const withExtra = async function* () {
+      yield [...final, extra];
+    };
+    expect(await rebuildAggregates(db, withExtra, { replace: false })).toMatchObject({ agreed: true, differingRows: 0 });
+  });
+
   it('concurrent changes to the same day rows lose no increment', async () => {
     const db = sys.database.db;
     const receivedAt = new Date('2026-07-07T09:00:00+07:00');

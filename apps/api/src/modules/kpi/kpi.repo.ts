@@ -319,3 +319,52 @@ export async function replaceFromRebuild(db: Db): Promise<void> {
     db,
   );
 }
+
+/** Corrections that turn the live counters into the rebuilt ones: rebuilt − live, per differing row. */
+export interface Corrections {
+  days: DayDelta[];
+  /** `day` is the first day of the month. */
+  months: DayDelta[];
+}
+
+async function correctionsOf(db: Db, table: CounterDifference['table']): Promise<DayDelta[]> {
+  const key = table === 'kpi_daily' ? 'day' : 'month';
+  const rebuilt = table === 'kpi_daily' ? sql`kpi_rebuild` : rebuiltMonths;
+  const deltas = KPI_COUNTERS.map((c) => sql`coalesce(${sql.ref(`r.${c}`)}, 0) - coalesce(${sql.ref(`l.${c}`)}, 0) AS ${sql.ref(c)}`);
+  const differs = sql.join(
+    KPI_COUNTERS.map((c) => sql`coalesce(${sql.ref(`r.${c}`)}, 0) <> coalesce(${sql.ref(`l.${c}`)}, 0)`),
+    sql` OR `,
+  );
+  const rows = await sql<Record<string, number | string>>`
+    SELECT coalesce(l.unit_id, r.unit_id) AS unit_id, coalesce(${sql.ref(`l.${key}`)}, ${sql.ref(`r.${key}`)})::text AS day, ${sql.join(deltas)}
+    FROM ${sql.table(table)} l FULL JOIN ${rebuilt} r ON l.unit_id = r.unit_id AND ${sql.ref(`l.${key}`)} = ${sql.ref(`r.${key}`)}
+    WHERE ${differs}`.execute(db);
+  return rows.rows.map((r) => ({
+    unitId: Number(r.unit_id),
+    day: String(r.day),
+    counts: Object.fromEntries(KPI_COUNTERS.map((c) => [c, Number(r[c])])) as DayDelta['counts'],
+  }));
+}
+
+/** What `applyCorrections` must add to the live tables (both of them: months are checked on their own). */
+export async function correctionsFromRebuild(db: Db): Promise<Corrections> {
+  return { days: await correctionsOf(db, 'kpi_daily'), months: await correctionsOf(db, 'kpi_monthly') };
+}
+
+/**
+ * Adds corrections to the live counters with the same increment-only upsert as a dossier change, so
+ * changes committed since the recount's snapshot are kept (live = snapshot + later changes; adding
+ * rebuilt − snapshot leaves rebuilt + later changes).
+ */
+export async function applyCorrections(db: Db, c: Corrections): Promise<void> {
+  for (const [table, key, rows] of [
+    ['kpi_daily', 'day', c.days],
+    ['kpi_monthly', 'month', c.months],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+      const chunk = rows.slice(i, i + UPSERT_CHUNK);
+      await sql`INSERT INTO ${sql.table(table)} (unit_id, ${sql.ref(key)}, ${COLS}) VALUES ${valuesOf(chunk)}
+        ON CONFLICT (unit_id, ${sql.ref(key)}) DO UPDATE SET ${addSet(table)}`.execute(db);
+    }
+  }
+}

@@ -41,18 +41,26 @@ export interface RebuildReport {
 }
 
 /**
- * Recomputes every counter from the facts of all dossiers, in one transaction, and compares with the
- * live counters before replacing them. `source` must read through the handle it is given: that is
- * the transaction holding the counters' lock (dossier changes wait for it, so none slips between the
- * recount and the replace), and PGlite's single connection would deadlock on any other handle.
+ * Recounts the aggregates from the dossiers (`source`) and compares them with the live counters;
+ * with `replace` (the default) the live counters are corrected to the recount.
+ *
+ * Outside a transaction nothing is locked: the recount runs in a REPEATABLE READ snapshot, where
+ * the dossiers and the counters are consistent with each other because every dossier change writes
+ * both in one transaction; the comparison is made in that snapshot. The correction (recount − the
+ * snapshot's counters, usually nothing) is then added to the live counters in a short second
+ * transaction with the increment-only upsert, which keeps whatever changed meanwhile. At 10 M
+ * dossiers the previous design held an EXCLUSIVE lock on the counters for the whole ~10 min
+ * recount, stopping every intake (docs/performance.md §4.2).
+ *
+ * Inside a caller's transaction (tests) the counters are locked and replaced as before.
  */
 export async function rebuildAggregates(
   db: Db,
   source: (trx: Db) => AsyncIterable<DossierFacts[]>,
   opts: { replace?: boolean; maxRows?: number } = {},
 ): Promise<RebuildReport> {
-  const run = async (trx: Db): Promise<RebuildReport> => {
-    await repo.lockCounters(trx);
+  const replace = opts.replace ?? true;
+  const recount = async (trx: Db) => {
     await repo.createRebuildTable(trx);
     let dossiers = 0;
     for await (const batch of source(trx)) {
@@ -60,11 +68,23 @@ export async function rebuildAggregates(
       await repo.addDeltas(trx, netDeltas(batch.map((facts) => ({ facts, sign: 1 as const }))), 'kpi_rebuild');
     }
     const diff = await repo.diffRebuild(trx, opts.maxRows ?? 1_000);
-    const replace = opts.replace ?? true;
-    if (replace) await repo.replaceFromRebuild(trx);
-    return { agreed: diff.rows === 0, dossiers, differingRows: diff.rows, differences: diff.differences, replaced: replace };
+    return { agreed: diff.rows === 0, dossiers, differingRows: diff.rows, differences: diff.differences };
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  if (db.isTransaction) {
+    await repo.lockCounters(db);
+    const report = await recount(db);
+    if (replace) await repo.replaceFromRebuild(db);
+    return { ...report, replaced: replace };
+  }
+  const { report, corrections } = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const r = await recount(trx);
+      return { report: r, corrections: replace && !r.agreed ? await repo.correctionsFromRebuild(trx) : null };
+    });
+  if (corrections) await db.transaction().execute((trx) => repo.applyCorrections(trx, corrections));
+  return { ...report, replaced: replace };
 }
 
 /** A unit code is resolved on the last day of the period (codes were reused in 2025), or today if later. */
