@@ -4,6 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -23,6 +24,21 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { kpiRoutes } from './modules/kpi/kpi.routes.ts';
 import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { messagesRoutes } from './modules/messages/messages.routes.ts';
+import { mailSimulatorRoutes } from './simulators/smtp/smtp.routes.ts';
+import { smsSimulatorRoutes } from './simulators/sms/sms.routes.ts';
+import { zaloSimulatorRoutes } from './simulators/zalo/zalo.routes.ts';
+import { paymentsRoutes } from './modules/payments/payments.routes.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { paymentGatewaySimulatorRoutes } from './simulators/payment-gateway/payment-gateway.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
+import { datastoreRoutes } from './modules/datastore/datastore.routes.ts';
+import { vneidRoutes } from './modules/vneid/vneid.routes.ts';
+import { prefillRoutes } from './modules/prefill/prefill.routes.ts';
+import { resultsRoutes } from './modules/results/results.routes.ts';
+import { registrySimulatorRoutes } from './simulators/registry/registry.routes.ts';
+import { vneidSimulatorRoutes } from './simulators/vneid/vneid.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -41,8 +57,11 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
   deps: AppDeps;
   /** Every route registered, so a test can check that OpenAPI documents each one. */
   routeList: RouteInfo[];
+  /** Procedures, units and the calendar kept in memory for the hot paths (reference-cache.ts). */
   refs: ReferenceCache;
 };
+
+/** Writes through the API that change cached reference data. */
 const REFERENCE_WRITES = /^\/api\/v1\/(procedures|units|calendar)(\/|\?|$)/;
 
 export const WEB_DIST = path.join(REPO_ROOT, 'apps', 'web', 'dist');
@@ -81,6 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   registerErrorHandling(app);
   await app.register(cookie);
+  // Registered once for every module that takes files (documents, result verification); each route
+  // passes its own limits to req.parts()/req.file(). Registering it again elsewhere would throw.
+  await app.register(multipart, { limits: { files: 1, fields: 20, parts: 25 } });
   registerNfc(app);
   registerAuth(app, deps.db);
   await registerOpenApi(app, deps.config.provinceName);
@@ -118,6 +140,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   dossiersRoutes(app);
   kpiRoutes(app);
   citizensRoutes(app);
+  notificationsRoutes(app);
+  messagesRoutes(app);
+  paymentsRoutes(app);
+  feedbackRoutes(app);
+  documentsRoutes(app);
+  datastoreRoutes(app);
+  vneidRoutes(app);
+  prefillRoutes(app);
+  resultsRoutes(app);
+  // Simulated national systems (DESIGN §5), served by the same process; never in production.
+  if (deps.config.simulators) {
+    // Only while the configured gateway is this simulator: it signs with the configured secret.
+    paymentGatewaySimulatorRoutes(app);
+    registrySimulatorRoutes(app);
+    vneidSimulatorRoutes(app);
+    mailSimulatorRoutes(app);
+    smsSimulatorRoutes(app);
+    zaloSimulatorRoutes(app);
+  }
 
   await registerWeb(app);
   return app;

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'IMPORT_REJECTED'
   | 'RATE_LIMITED'
+  | 'EXTERNAL_UNAVAILABLE'
   | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -29,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_REJECTED: 422,
   RATE_LIMITED: 429,
+  EXTERNAL_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -81,6 +83,14 @@ export const errors = {
       'IMPORT_REJECTED',
       'Tệp nhập có dòng không hợp lệ; không dòng nào được ghi.',
       'The import file has invalid rows; nothing was written.',
+      details,
+    ),
+  /** A national system (population registry, VNeID …) did not answer or refused us; `system` names it in Vietnamese. */
+  externalUnavailable: (system: string, systemEn: string, details?: unknown) =>
+    new AppError(
+      'EXTERNAL_UNAVAILABLE',
+      `Không kết nối được ${system}. Vui lòng thử lại sau.`,
+      `${systemEn} is unavailable. Please try again later.`,
       details,
     ),
   internal: () =>

@@ -12,6 +12,7 @@ import { DEMO_DOSSIERS_DEFAULT, seedDemoDossiers } from './demo/demo-dossiers.ts
 import { importCommands } from './cli/import.ts';
 import { calendarCommands } from './cli/calendar.ts';
 import { kpiCommands, rebuildKpiCommand } from './cli/kpi.ts';
+import { notifyCommand } from './modules/notifications/notifications.cli.ts';
 import { seedPopulation } from './simulators/population/population.service.ts';
 
 const program = new Command();
@@ -89,6 +90,7 @@ importCommands(program);
 calendarCommands(program);
 kpiCommands(program);
 rebuildKpiCommand(program);
+notifyCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   const err = e as Error & { code?: string; details?: unknown };

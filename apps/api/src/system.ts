@@ -4,12 +4,16 @@ import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { buildApp, type App } from './app.ts';
+import { startPaymentExpiryJob } from './modules/payments/payments.jobs.ts';
+import { startNotificationServices } from './modules/notifications/notifications.runtime.ts';
 import { loadReferenceUnits } from './modules/units/units.loader.ts';
 import { loadReferenceCalendar } from './modules/calendar/calendar.loader.ts';
 import { loadStarterCatalog } from './modules/catalog/catalog.loader.ts';
 import { loadShippedTargets } from './modules/kpi/kpi.targets.ts';
 import { seedDemoStaff, type DemoAccount } from './modules/staff/staff.demo.ts';
 import { DEMO_DOSSIERS_DEFAULT, seedDemoDossiers } from './demo/demo-dossiers.ts';
+import { ensureDemoPopulation } from './simulators/registry/registry.demo.ts';
+import { ensureLocalCa } from './modules/results/results.service.ts';
 
 export interface System {
   database: Database;
@@ -44,14 +48,23 @@ export async function startSystem(config: Config, opts: { inMemory?: boolean; lo
     const t = Date.now();
     const n = await seedDemoDossiers(database.db, { seed: 1, count: DEMO_DOSSIERS_DEFAULT, now: new Date(), provinceCode: config.provinceCode });
     if (n) log.info({ dossiers: n, ms: Date.now() - t }, 'demo dossiers loaded');
+    // Residents to log in as on the VNeID simulator's page and to look up in the registry simulator.
+    if (config.simulators) await ensureDemoPopulation(database.db, log);
   }
   const app = await buildApp({ db: database.db, config, log, dbKind: database.kind });
+  // The local CA that signs electronic results is created at first start (DESIGN §5), under <dataDir>/pki.
+  await ensureLocalCa({ publicUrl: config.publicUrl, dataDir: config.dataDir, provinceName: config.provinceName });
+  const stopPaymentExpiry = startPaymentExpiryJob(database.db, log);
+  // The outbox worker (and the SMTP simulator unless MOTCUA_SMTP_URL names a real relay).
+  const notifications = await startNotificationServices(database.db, config, log);
   return {
     database,
     app,
     log,
     demoAccounts,
     async close() {
+      stopPaymentExpiry();
+      await notifications.close();
       await app.close();
       await database.close();
     },

@@ -8,13 +8,16 @@ import { ProcedurePage } from './features/catalog/ProcedurePage.tsx';
 import { TrackingPage } from './features/dossiers/TrackingPage.tsx';
 import { PublicationPage } from './features/kpi/PublicationPage.tsx';
 import { SearchPage } from './features/catalog/SearchPage.tsx';
+import { CitizenSessionProvider } from './features/citizen/CitizenSessionProvider.tsx';
 import { LoginPage } from './features/staff/LoginPage.tsx';
 import { SessionProvider } from './features/staff/SessionProvider.tsx';
 import { StaffHomePage } from './features/staff/StaffHomePage.tsx';
 import { UnitsPage } from './features/units/UnitsPage.tsx';
 import { LangProvider } from './i18n/LangProvider.tsx';
 import { useMeta } from './lib/useMeta.ts';
+import { navigate, withQuery } from './router/history.ts';
 import { useLocation } from './router/useLocation.ts';
+import './citizen.css';
 
 // Staff pages load when opened (the dashboard with its charts is the largest), so the public pages
 // a citizen opens on a slow phone connection stay small.
@@ -22,6 +25,18 @@ const WorkQueuePage = lazy(() => import('./features/dossiers/WorkQueuePage.tsx')
 const DossierPage = lazy(() => import('./features/dossiers/DossierPage.tsx').then((m) => ({ default: m.DossierPage })));
 const IntakePage = lazy(() => import('./features/dossiers/IntakePage.tsx').then((m) => ({ default: m.IntakePage })));
 const DashboardPage = lazy(() => import('./features/kpi/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+// Citizen pages (VNeID) and the public verification page load when opened, like the staff pages.
+const MyDossiersPage = lazy(() => import('./features/citizen/MyDossiersPage.tsx').then((m) => ({ default: m.MyDossiersPage })));
+const MyDossierPage = lazy(() => import('./features/citizen/MyDossierPage.tsx').then((m) => ({ default: m.MyDossierPage })));
+const SubmitPage = lazy(() => import('./features/citizen/SubmitPage.tsx').then((m) => ({ default: m.SubmitPage })));
+const DocumentsPage = lazy(() => import('./features/citizen/DocumentsPage.tsx').then((m) => ({ default: m.DocumentsPage })));
+const AccessLogPage = lazy(() => import('./features/citizen/AccessLogPage.tsx').then((m) => ({ default: m.AccessLogPage })));
+const NotificationsPage = lazy(() =>
+  import('./features/citizen/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
+const PaymentsPage = lazy(() => import('./features/citizen/PaymentsPage.tsx').then((m) => ({ default: m.PaymentsPage })));
+const PaymentPage = lazy(() => import('./features/citizen/PaymentsPage.tsx').then((m) => ({ default: m.PaymentPage })));
+const VerifyPage = lazy(() => import('./features/verify/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
 
 /** Path → page. Few enough routes that a list of patterns reads better than a router library. */
 const ROUTES: { pattern: RegExp; page: (m: RegExpExecArray) => ReactNode }[] = [
@@ -37,7 +52,36 @@ const ROUTES: { pattern: RegExp; page: (m: RegExpExecArray) => ReactNode }[] = [
   { pattern: /^\/tra-cuu-ho-so\/?$/, page: () => <TrackingPage /> },
   { pattern: /^\/chi-so\/?$/, page: () => <DashboardPage /> },
   { pattern: /^\/cong-khai\/chi-so\/?$/, page: () => <PublicationPage /> },
+  // The notifications' tracking link (`${publicUrl}/tra-cuu/<code>`) opens the public tracking page.
+  {
+    pattern: /^\/tra-cuu\/([^/]+)\/?$/,
+    page: (m) => <Redirect to={withQuery('/tra-cuu-ho-so', { ma: safeDecode(m[1] ?? '') })} />,
+  },
+  { pattern: /^\/cong-dan\/?$/, page: () => <MyDossiersPage /> },
+  { pattern: /^\/cong-dan\/ho-so\/([^/]+)\/?$/, page: (m) => <MyDossierPage code={safeDecode(m[1] ?? '')} /> },
+  { pattern: /^\/cong-dan\/nop-ho-so\/([^/]+)\/?$/, page: (m) => <SubmitPage procedureCode={safeDecode(m[1] ?? '')} /> },
+  { pattern: /^\/cong-dan\/giay-to\/?$/, page: () => <DocumentsPage /> },
+  { pattern: /^\/cong-dan\/truy-cap\/?$/, page: () => <AccessLogPage /> },
+  { pattern: /^\/cong-dan\/thong-bao\/?$/, page: () => <NotificationsPage /> },
+  { pattern: /^\/cong-dan\/thanh-toan\/?$/, page: () => <PaymentsPage /> },
+  // Where a payment's result is shown (`?ref=`), and each payment with its receipt.
+  { pattern: /^\/cong-dan\/thanh-toan\/ket-qua\/?$/, page: () => <PaymentResult /> },
+  { pattern: /^\/cong-dan\/thanh-toan\/([^/]+)\/?$/, page: (m) => <PaymentPage reference={safeDecode(m[1] ?? '')} /> },
+  // Public verification of a signed result: the QR code points to /verify/<id>.
+  { pattern: /^\/(?:xac-thuc|verify)\/([^/]+)\/?$/, page: (m) => <VerifyPage id={safeDecode(m[1] ?? '')} /> },
+  { pattern: /^\/(?:xac-thuc|verify)\/?$/, page: () => <VerifyPage id={null} /> },
 ];
+
+/** An old or short address that lives on elsewhere: replaced in the history, so Back skips it. */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function PaymentResult() {
+  const { query } = useLocation();
+  return <PaymentPage reference={query.get('ref') ?? ''} />;
+}
 
 function safeDecode(s: string): string {
   try {
@@ -87,7 +131,9 @@ export function App() {
   return (
     <LangProvider>
       <SessionProvider>
-        <Shell />
+        <CitizenSessionProvider>
+          <Shell />
+        </CitizenSessionProvider>
       </SessionProvider>
     </LangProvider>
   );

@@ -23,6 +23,14 @@ export type FeeStatus = (typeof FEE_STATUSES)[number];
 export const SOURCE_CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type SourceConfidence = (typeof SOURCE_CONFIDENCES)[number];
 
+/**
+ * VNeID identity level (mức định danh điện tử) a citizen must hold to submit the procedure online.
+ * 1 is the default; the catalogue marks 2 where docs/vneid.md's rule says so.
+ */
+export const IDENTITY_LEVELS = [1, 2] as const;
+export type IdentityLevel = (typeof IDENTITY_LEVELS)[number];
+const IdentityLevelSchema = (description: string) => Type.Union([Type.Literal(1), Type.Literal(2)], { description });
+
 /** Where an e-form field can be prefilled from (seed 001: −20% fields to declare through data reuse). */
 export const PREFILL_SOURCES = ['registry', 'results'] as const;
 export type PrefillSource = (typeof PREFILL_SOURCES)[number];
@@ -48,6 +56,9 @@ export const PREFILL_KEYS = {
     'permanentAddress',
     'temporaryAddress',
     'currentAddress',
+    // The mobile number registered in the person's name (the registry links subscriber numbers to
+    // citizens: Đề án 06 subscriber verification), offered as the contact number.
+    'phone',
     'household',
     'householdHeadName',
     'relationshipToHead',
@@ -134,6 +145,7 @@ export const ProcedureInput = Type.Object(
     fees: Type.Array(Fee),
     feeNote: Type.String({ description: 'Lệ phí: trường hợp miễn, căn cứ, hoặc lý do chưa có số liệu' }),
     onlineLevel: StringEnum(ONLINE_LEVELS),
+    identityLevel: Type.Optional(IdentityLevelSchema('Mức định danh VNeID tối thiểu để nộp trực tuyến; mặc định 1')),
     components: Type.Array(DocumentComponent),
     form: Type.Array(FormField),
     resultType: Type.String(),
@@ -156,6 +168,7 @@ export const ProcedureSummary = Type.Object({
   agencyName: Type.String({ description: 'Cơ quan thực hiện, e.g. "UBND cấp xã", "Sở Tư pháp"' }),
   processing: ProcessingTime,
   onlineLevel: StringEnum(ONLINE_LEVELS),
+  identityLevel: IdentityLevelSchema('Mức định danh VNeID tối thiểu để nộp trực tuyến (1 hoặc 2)'),
   feeFromVnd: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Lowest fee, or null when free or unknown (see feeStatus)',
   }),

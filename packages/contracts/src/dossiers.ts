@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PROCEDURE_CODE_PATTERN } from './catalog.ts';
 import { StringEnum } from './schema.ts';
+import { DocumentChoice } from './documents.ts';
 
 /** Lifecycle of DESIGN §3.3 (docs/dossiers.md draws the transitions). */
 export const DOSSIER_STATUSES = [
@@ -102,6 +103,20 @@ export const OnlineSubmission = Type.Object(
     formData: FormData,
     feeVnd: Type.Optional(Type.Integer({ minimum: 0 })),
     reusedData: Type.Optional(Type.Boolean()),
+    prefilledFields: Type.Optional(
+      Type.Array(Type.String({ pattern: '^(applicant\\.)?[a-zA-Z][a-zA-Z0-9_]*$', maxLength: 100 }), {
+        maxItems: 200,
+        uniqueItems: true,
+        description:
+          'Các trường công dân giữ nguyên giá trị điền sẵn từ GET /api/v1/me/prefill (tên trường tờ khai, hoặc applicant.fullName …); máy chủ chỉ tính những trường có giá trị đúng bằng giá trị đã điền sẵn',
+      }),
+    ),
+    documents: Type.Optional(
+      Type.Array(DocumentChoice, {
+        maxItems: 50,
+        description: 'Giấy tờ chọn từ kho dữ liệu của công dân cho các thành phần hồ sơ (tái sử dụng); chỉ giấy tờ của chính mình',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -247,3 +262,15 @@ export const DOSSIER_IMPORT_COLUMNS = [
   'rating',
   'complaint',
 ] as const;
+
+/** An officer a dossier may be assigned to: a processor or approver of the handling unit's subtree. */
+export const Assignee = Type.Object({
+  id: Type.Integer(),
+  fullName: Type.String(),
+  unitCode: Type.String(),
+  unitName: Type.String(),
+  roles: Type.Array(Type.String()),
+});
+export type Assignee = Static<typeof Assignee>;
+export const AssigneeList = Type.Object({ items: Type.Array(Assignee) });
+export type AssigneeList = Static<typeof AssigneeList>;

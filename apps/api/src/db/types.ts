@@ -10,12 +10,25 @@ import type { DossiersTables } from '../modules/dossiers/dossiers.tables.ts';
 import type { KpiTables } from '../modules/kpi/kpi.tables.ts';
 import type { PopulationTables } from '../simulators/population/population.tables.ts';
 import type { CitizensTables } from '../modules/citizens/citizens.tables.ts';
+import type { VneidTables } from '../modules/vneid/vneid.tables.ts';
+import type { PrefillTables } from '../modules/prefill/prefill.tables.ts';
+import type { NotificationsTables } from '../modules/notifications/notifications.tables.ts';
+import type { MessagesTables } from '../modules/messages/messages.tables.ts';
+import type { SmtpSimTables } from '../simulators/smtp/smtp.tables.ts';
+import type { SmsSimTables } from '../simulators/sms/sms.tables.ts';
+import type { ZaloSimTables } from '../simulators/zalo/zalo.tables.ts';
+import type { PaymentsTables } from '../modules/payments/payments.tables.ts';
+import type { PaymentGatewaySimTables } from '../simulators/payment-gateway/payment-gateway.tables.ts';
+import type { FeedbackTables } from '../modules/feedback/feedback.tables.ts';
+import type { DocumentsTables } from '../modules/documents/documents.tables.ts';
+import type { DatastoreTables } from '../modules/datastore/datastore.tables.ts';
+import type { ResultsTables } from '../modules/results/results.tables.ts';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Date;
 }
 
-export interface DB extends UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables {
+export interface DB extends NotificationsTables, MessagesTables, SmtpSimTables, SmsSimTables, ZaloSimTables, PaymentsTables, PaymentGatewaySimTables, FeedbackTables, UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables, DocumentsTables, DatastoreTables, ResultsTables, VneidTables, PrefillTables {
   schema_migrations: SchemaMigrationsTable;
 }

@@ -47,6 +47,18 @@ export const PERMISSIONS = {
   'dossier.assign': ['intake_officer', 'approver'],
   'dossier.decide': ['approver'],
   'dossier.import': ['admin'],
+  // Messages to the applicant (DESIGN §3.7): the officials who handle the dossier write; monitors and
+  // admins may read (dossier.read) but do not speak for the unit.
+  'dossier.message': ['intake_officer', 'processor', 'approver'],
+  // Electronic results (DESIGN §3.5): the leader who may sign may also withdraw a signed result.
+  'result.revoke': ['approver'],
+  // Documents (DESIGN §3.5): the desk and processors digitise paper components; only the officials who
+  // handle a dossier open the applicant's papers (not monitors or admins: docs/documents.md).
+  'document.digitize': ['intake_officer', 'processor'],
+  'document.read': ['intake_officer', 'processor', 'approver'],
+  // Complaints and recommendations (phản ánh, kiến nghị; DESIGN §3.7): the desk and the unit's leaders answer.
+  'feedback.read': ['intake_officer', 'approver'],
+  'feedback.answer': ['intake_officer', 'approver'],
   // Indicators (DESIGN §3.8).
   'kpi.read': ['monitor', 'approver', 'admin'],
   'kpi.publish': ['monitor'],

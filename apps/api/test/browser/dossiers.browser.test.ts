@@ -216,7 +216,12 @@ describe('processing a dossier to its result in the browser', () => {
     const leaderErrors = watchErrors(leader);
     await loginThroughUi(leader, baseUrl, approver, `/can-bo/ho-so/${code}`);
     await statusIs(leader, 'Đang giải quyết');
-    expect(await offered(leader)).toEqual(['approve', 'transfer', 'refuse']);
+    expect(await offered(leader)).toEqual(['approve', 'transfer', 'assign', 'refuse']);
+    // The leader hands the file to the unit's processor, picked from the API's list of assignees.
+    await leader.locator('details:has(form[data-action="assign"]) summary').click();
+    await leader.getByRole('radio', { name: /Chuyên viên xử lý \(Xã Mỹ Hòa Hưng\)$/ }).check();
+    await leader.locator('form[data-action="assign"] button[type="submit"]').click();
+    await leader.locator('.timeline__item[data-action="assigned"]').waitFor();
     await leader.getByRole('button', { name: 'Phê duyệt' }).click();
     await statusIs(leader, 'Đã phê duyệt');
     expect(await offered(leader)).toEqual(['issueResult']);
@@ -240,6 +245,7 @@ describe('processing a dossier to its result in the browser', () => {
       'received',
       'paid',
       'started',
+      'assigned',
       'approved',
       'result_issued',
       'returned',
@@ -255,7 +261,8 @@ describe('processing a dossier to its result in the browser', () => {
       `/api/v1/dossiers/${code}`,
       intake.headers,
     );
-    expect(final).toMatchObject({ status: 'returned', version: 6, digitizedResult: true, paid: 'counter' });
+    // received, paid, started, assigned, approved, result issued, returned: seven changes.
+    expect(final).toMatchObject({ status: 'returned', version: 7, digitizedResult: true, paid: 'counter' });
 
     // Anyone with the receipt code sees the status and the dates, and nothing about the applicant.
     const pub = await vnContext(browser, { width: 390, height: 844 });

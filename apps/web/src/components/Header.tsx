@@ -1,6 +1,9 @@
 import type { MouseEvent } from 'react';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
+import { CitizenHeader } from '../features/citizen/CitizenHeader.tsx';
+import type { CitizenNavKey } from '../features/citizen/citizen-nav.ts';
+import { useCitizenSession } from '../features/citizen/useCitizenSession.ts';
 import { hasAnyRole, STAFF_PAGES } from '../features/staff/staff-roles.ts';
 import { useSession } from '../features/staff/useSession.ts';
 import type { Meta } from '../lib/useMeta.ts';
@@ -9,7 +12,7 @@ import { useLocation } from '../router/useLocation.ts';
 
 interface NavItem {
   to: string;
-  label: MessageKey;
+  label: MessageKey | CitizenNavKey;
   /** Paths that belong to this section, for aria-current. */
   matches: (path: string) => boolean;
 }
@@ -35,6 +38,7 @@ function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
 export function Header({ meta }: { meta: Meta | null }) {
   const { lang, setLang, t } = useT();
   const { session } = useSession();
+  const citizen = useCitizenSession().session;
   const { path } = useLocation();
   const other = lang === 'vi' ? 'en' : 'vi';
   // Staff pages appear once the session is known (a staff page asks the API); public pages never ask.
@@ -49,6 +53,9 @@ export function Header({ meta }: { meta: Meta | null }) {
           { to: '/can-bo', label: 'nav.staff', matches: (p) => p === '/can-bo' || p === '/can-bo/' || p.startsWith('/dang-nhap') },
         ]
       : [{ to: '/dang-nhap', label: 'nav.login', matches: (p) => p.startsWith('/dang-nhap') || p.startsWith('/can-bo') || p.startsWith('/chi-so') }];
+  // A signed-in citizen's own pages (VNeID); the sign-in link itself sits in the bar above.
+  const citizenItems: NavItem[] =
+    citizen.status === 'in' ? [{ to: '/cong-dan', label: 'citizenNav.mine', matches: under('/cong-dan') }] : [];
 
   return (
     <header className="header">
@@ -60,16 +67,20 @@ export function Header({ meta }: { meta: Meta | null }) {
           {t('app.name')}
           {meta && <span className="header__province"> — {meta.provinceName}</span>}
         </Link>
-        <button type="button" className="header__lang" lang={other} onClick={() => setLang(other)}>
-          {t('lang.switch')}
-        </button>
+        <div className="header__actions">
+          <CitizenHeader />
+          <button type="button" className="header__lang" lang={other} onClick={() => setLang(other)}>
+            {t('lang.switch')}
+          </button>
+        </div>
       </div>
       <nav className="nav" aria-label={t('nav.label')}>
         <ul className="nav__list width-container">
-          {[...NAV, ...staffItems].map((item) => (
+          {[...NAV, ...citizenItems, ...staffItems].map((item) => (
             <li key={item.to}>
               <Link to={item.to} className="nav__link" aria-current={item.matches(path) ? 'page' : undefined}>
-                {t(item.label)}
+                {/* citizen-nav.ts adds its keys to the dictionary at run time */}
+                {t(item.label as MessageKey)}
               </Link>
             </li>
           ))}

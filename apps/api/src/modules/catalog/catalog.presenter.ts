@@ -18,6 +18,8 @@ export function rowToInput(r: ProcedureRow): ProcedureInput {
     fees: r.fees.map((f) => ({ label: f.label, amountVnd: f.amountVnd })),
     feeNote: r.fee_note,
     onlineLevel: r.online_level,
+    // 1 is the default and is left out, so an entry written without the field exports as it was.
+    ...(r.identity_level === 2 ? { identityLevel: 2 as const } : {}),
     components: r.components.map((c) => ({
       name: c.name,
       originals: c.originals,
@@ -50,6 +52,7 @@ export function presentProcedureSummary(r: ProcedureRow): ProcedureSummary {
     agencyName: r.agency_name,
     processing: { workingDays: r.processing_working_days, hours: r.processing_hours, text: r.processing_text },
     onlineLevel: r.online_level,
+    identityLevel: r.identity_level === 2 ? 2 : 1,
     feeFromVnd: r.fee_status === 'charged' && r.fees.length ? Math.min(...r.fees.map((f) => f.amountVnd)) : null,
     feeStatus: r.fee_status,
     complete: r.complete,

@@ -26,6 +26,8 @@ export interface ProceduresTable {
   fees: Json<Fee[]>;
   fee_note: string;
   online_level: OnlineLevel;
+  /** VNeID level required to submit online (1 or 2); migration 20261123T1020. */
+  identity_level: ColumnType<1 | 2, 1 | 2 | undefined, 1 | 2>;
   components: Json<DocumentComponent[]>;
   form: Json<FormField[]>;
   result_type: string;

@@ -22,6 +22,7 @@ export const PROCEDURE_COLUMNS = [
   'fees',
   'fee_note',
   'online_level',
+  'identity_level',
   'components',
   'form',
   'result_type',
@@ -34,7 +35,9 @@ export const PROCEDURE_COLUMNS = [
 
 /** Computed by the database; exported for reading, ignored on import. */
 const COMPUTED_COLUMNS = new Set<string>(['complete']);
-export const REQUIRED_COLUMNS = PROCEDURE_COLUMNS.filter((c) => !COMPUTED_COLUMNS.has(c));
+/** Added after the first files were made; a file without them gets the default (identity level 1). */
+const OPTIONAL_COLUMNS = new Set<string>(['identity_level']);
+export const REQUIRED_COLUMNS = PROCEDURE_COLUMNS.filter((c) => !COMPUTED_COLUMNS.has(c) && !OPTIONAL_COLUMNS.has(c));
 
 export type Cell = string | number | boolean | null;
 
@@ -54,6 +57,7 @@ export function procedureToCells(p: ProcedureInput, complete: boolean): Cell[] {
     JSON.stringify(p.fees),
     p.feeNote,
     p.onlineLevel,
+    p.identityLevel ?? 1,
     JSON.stringify(p.components),
     JSON.stringify(p.form),
     p.resultType,
@@ -84,6 +88,16 @@ function jsonCell(column: string, v: string, problems: string[]): unknown {
   }
 }
 
+/** Empty = the default (1); otherwise 1 or 2. */
+function identityCell(v: string, problems: string[]): number | undefined {
+  if (v === '') return undefined;
+  if (v !== '1' && v !== '2') {
+    problems.push(`cột identity_level "${v}" phải là 1, 2 hoặc để trống`);
+    return undefined;
+  }
+  return Number(v);
+}
+
 /**
  * One sheet row back into an (unchecked) entry. Shape problems of the cells are returned here; the
  * rules are checked afterwards by catalog.validate, on exactly what the row will become.
@@ -107,6 +121,7 @@ export function cellsToProcedure(v: CsvRecord): { entry: Record<string, unknown>
     fees: jsonCell('fees', s('fees'), problems),
     feeNote: s('fee_note'),
     onlineLevel: s('online_level'),
+    identityLevel: identityCell(s('identity_level'), problems),
     components: jsonCell('components', s('components'), problems),
     form: jsonCell('form', s('form'), problems),
     resultType: s('result_type'),

@@ -156,6 +156,7 @@ const KEYS = [
   'fees',
   'feeNote',
   'onlineLevel',
+  'identityLevel',
   'components',
   'form',
   'resultType',
@@ -211,6 +212,9 @@ export function procedureProblems(x: unknown): string[] {
   }
   push(textProblem('ghi chú lệ phí', x.feeNote, { required: x.feeStatus === 'unknown', max: 1000 }));
   push(oneOf('mức độ trực tuyến', x.onlineLevel, ONLINE_LEVELS));
+  if (x.identityLevel !== undefined && x.identityLevel !== 1 && x.identityLevel !== 2) {
+    p.push(`mức định danh "${String(x.identityLevel)}" không hợp lệ (1|2, mặc định 1)`);
+  }
   p.push(...componentProblems(x.components));
   p.push(...formProblems(x.form));
   push(textProblem('loại kết quả', x.resultType, { max: 300 }));
@@ -244,6 +248,8 @@ export function asProcedureInput(x: Obj): ProcedureInput {
     fees: (x.fees as Fee[]).map((f) => ({ label: f.label, amountVnd: f.amountVnd })),
     feeNote: x.feeNote as string,
     onlineLevel: x.onlineLevel as ProcedureInput['onlineLevel'],
+    // 1 is the default: the canonical entry states only a level-2 requirement.
+    ...(x.identityLevel === 2 ? { identityLevel: 2 as const } : {}),
     components: (x.components as DocumentComponent[]).map((c) => ({
       name: c.name,
       originals: c.originals,

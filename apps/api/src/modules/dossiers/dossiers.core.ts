@@ -9,6 +9,7 @@ import { errors } from '../../errors.ts';
 import type { Action, Actor, CitizenActor } from '../../shared/policy.ts';
 import type { UnitRow } from '../units/units.service.ts';
 import { directReader, type ReferenceReader } from '../../reference-cache.ts';
+import { enqueueForEvent } from '../notifications/notifications.service.ts';
 import { syncFacts } from './dossiers.facts.ts';
 import { authorizeAny, notFoundDossier, unitOf } from './dossiers.policy.ts';
 import * as repo from './dossiers.repo.ts';
@@ -137,7 +138,7 @@ export async function commit(db: Db, ctx: ActionContext, before: DossierRow, cha
     const current = await repo.findDossierById(db, before.id);
     throw staleVersion(before.code, current?.version ?? before.version + 1, before.version);
   }
-  await appendEvent(db, ctx, after.id, { ...change, to }, before.status);
+  await appendEvent(db, ctx, after.id, { ...change, to }, before.status, after);
   await syncFacts(db, before, after);
   return after;
 }
@@ -155,7 +156,7 @@ export async function create(db: Db, ctx: ActionContext, values: NewDossier, eve
 
 export async function createWithEvent(db: Db, ctx: ActionContext, values: NewDossier, event: Omit<Change, 'to' | 'patch'>): Promise<Created> {
   const row = await repo.insertDossier(db, values);
-  const written = await appendEvent(db, ctx, row.id, { ...event, to: row.status }, null);
+  const written = await appendEvent(db, ctx, row.id, { ...event, to: row.status }, null, row);
   await syncFacts(db, null, row);
   return { row, event: written };
 }
@@ -163,13 +164,18 @@ export async function createWithEvent(db: Db, ctx: ActionContext, values: NewDos
 /** An event as written, with the name a view shows for its actor (the id is not needed by views). */
 export type WrittenEvent = Omit<DossierEventRow, 'id'>;
 
-/** Appends an event; `commit` and `create` call it, and so does a note that changes no column. */
+/**
+ * Appends an event; `commit` and `create` call it, and so does a note that changes no column. With
+ * the dossier row (as it is after the event), the applicant's notifications are queued in the same
+ * transaction; an event that notifies must be given the row.
+ */
 export async function appendEvent(
   db: Db,
   ctx: ActionContext,
   dossierId: number,
   c: Change & { to: DossierStatus },
   from: DossierStatus | null,
+  dossier?: DossierRow,
 ): Promise<WrittenEvent> {
   const by = c.by ?? eventActorOf(ctx.actor, ctx.citizen);
   const details = { ...(c.details ?? {}), ...(ctx.requestId ? { requestId: ctx.requestId } : {}) };
@@ -183,6 +189,7 @@ export async function appendEvent(
     to_status: c.to,
     reason: c.reason?.trim() || null,
   };
-  await repo.insertEvents(db, [{ ...values, details: JSON.stringify(details) }]);
+  const id = await repo.insertEvent(db, { ...values, details: JSON.stringify(details) });
+  await enqueueForEvent(db, { dossier, event: { id, action: c.action, at: ctx.now, reason: values.reason, details } });
   return { ...values, details, actor_name: by.kind === 'staff' && ctx.actor ? ctx.actor.fullName : null };
 }

@@ -12,6 +12,8 @@ import { getProcedure, type ProcedureRow } from '../catalog/catalog.service.ts';
 import { getUnit, unitNotFound, type UnitRow } from '../units/units.service.ts';
 import { commit, create, createWithEvent, loadForAction, reasonOf, refsOf, type ActionContext, type Created } from './dossiers.core.ts';
 import { directReader, type ReferenceReader } from '../../reference-cache.ts';
+import { prepareReuse } from './dossiers.documents.ts';
+import { recordSubmission as recordPrefill } from '../prefill/prefill.service.ts';
 import { dueDateFor } from './dossiers.due.ts';
 import { checkFormData, feeFor, normaliseApplicant, throwIfProblems, unitProblem } from './dossiers.form.ts';
 import { nextReceiptCode } from './dossiers.receipt.ts';
@@ -70,14 +72,37 @@ export async function submitOnline(db: Db, ctx: ActionContext, body: OnlineSubmi
       `Thủ tục ${procedure.code} chưa nhận hồ sơ trực tuyến; vui lòng nộp tại Bộ phận Một cửa.`,
     );
   }
+  // Mức định danh VNeID the catalogue requires (docs/vneid.md), from this session's ID token.
+  if (ctx.citizen.level < procedure.identity_level) throw errors.identityLevelTooLow(procedure.identity_level);
   const unit = await getUnit(db, body.unitCode, vnDateOf(ctx.now));
   const values = await prepare(db, ctx, { procedure, unit, channel: 'online', body });
-  return create(
+  // Documents picked from the citizen's store (docs/documents.md): a reused one marks the dossier reused.
+  const reuse = body.documents?.length ? await prepareReuse(db, ctx.citizen, procedure, body.documents) : null;
+  const row = await create(
     db,
     ctx,
-    { ...values, receiving_unit_id: unit.id, status: 'submitted', digitized_dossier: true, citizen_id: ctx.citizen.citizenId },
-    { action: 'submitted', details: { channel: 'online' } },
+    {
+      ...values,
+      reused_data: values.reused_data || (reuse?.anyReused ?? false),
+      receiving_unit_id: unit.id,
+      status: 'submitted',
+      digitized_dossier: true,
+      citizen_id: ctx.citizen.citizenId,
+    },
+    { action: 'submitted', details: { channel: 'online', ...(reuse ? { documents: reuse.details } : {}) } },
   );
+  if (reuse) await reuse.attach(db, row.id, ctx.now);
+  // Declared and confirmed-prefilled fields, counted in the same transaction (docs/prefill.md).
+  await recordPrefill(db, {
+    citizenId: ctx.citizen.citizenId,
+    procedure,
+    unitId: unit.id,
+    day: vnDateOf(ctx.now),
+    applicant: body.applicant,
+    formData: body.formData,
+    prefilledFields: body.prefilledFields,
+  });
+  return row;
 }
 
 /** Counter or post intake by an intake officer of the handling unit: received now, due date computed. */

@@ -22,6 +22,7 @@ import { formatVn, parseInstant } from '../calendar/calendar.dates.ts';
 import { getProcedure } from '../catalog/catalog.service.ts';
 import { findStaffById } from '../staff/staff.service.ts';
 import { findUnitByCode } from '../units/units.service.ts';
+import { issueSignedResult } from '../results/results.service.ts';
 import { openChainedDossiers } from './dossiers.chain.ts';
 import { commit, loadForAction, OPEN_STATUSES, reasonOf, type ActionContext } from './dossiers.core.ts';
 import { shiftForPause } from './dossiers.due.ts';
@@ -29,7 +30,7 @@ import { checkHandlingUnit } from './dossiers.intake.ts';
 import type { DossierPatch, DossierRow } from './dossiers.repo.ts';
 
 const DECIDED: readonly DossierStatus[] = ['approved', 'refused', 'result_issued', 'returned'];
-const ASSIGNABLE_ROLES = ['processor', 'approver'] as const;
+export const ASSIGNABLE_ROLES = ['processor', 'approver'] as const;
 
 /** Gives the dossier to an officer of the handling unit (or a unit under it) who can process or decide. */
 export async function assign(db: Db, ctx: ActionContext, code: string, body: AssignAction): Promise<DossierRow> {
@@ -167,14 +168,19 @@ export async function refuse(db: Db, ctx: ActionContext, code: string, body: Wit
   });
 }
 
-/** Issues the result of a decision; an approved dossier of a chained procedure opens the next one. */
+/**
+ * Issues the result of a decision; an approved dossier of a chained procedure opens the next one. An
+ * approved dossier with an electronic result gets its signed PDF with QR link in the same transaction
+ * (docs/results.md); the event names the result.
+ */
 export async function issueResult(db: Db, ctx: ActionContext, code: string, body: IssueResultAction): Promise<DossierRow> {
   const { row } = await loadForAction(db, ctx, { code, version: body.version, actions: ['dossier.decide'], from: ['approved', 'refused'], what: 'cấp kết quả' });
+  const signed = row.status === 'approved' && body.digitizedResult ? await issueSignedResult(db, ctx, row) : null;
   const after = await commit(db, ctx, row, {
     action: 'result_issued',
     to: 'result_issued',
     patch: { digitized_result: body.digitizedResult },
-    details: { digitizedResult: body.digitizedResult, decision: row.status },
+    details: { digitizedResult: body.digitizedResult, decision: row.status, ...(signed ? { resultId: signed.id, resultNumber: signed.number } : {}) },
   });
   if (row.status === 'approved') await openChainedDossiers(db, ctx, after);
   return after;

@@ -62,6 +62,12 @@ export async function insertEvents(db: Db, events: NewDossierEvent[]): Promise<v
   await db.insertInto('dossier_events').values(events).execute();
 }
 
+/** Inserts one event and returns its id (the outbox refers to it). */
+export async function insertEvent(db: Db, event: NewDossierEvent): Promise<number> {
+  const r = await db.insertInto('dossier_events').values(event).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
 export async function listEvents(db: Db, dossierId: number): Promise<DossierEventRow[]> {
   return db
     .selectFrom('dossier_events as e')

@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {
   ApologyAction,
+  AssigneeList,
   AssignAction,
   CounterIntake,
   DOSSIER_STATUSES,
@@ -87,6 +88,21 @@ export function dossiersRoutes(app: App): void {
       const row = await db.transaction().execute((trx) => dossiers.submitOnline(trx, ctx, req.body));
       return reply.status(201).send(await dossiers.trackDossier(db, row.code));
     },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code/assignees',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Cán bộ có thể được phân công / who the dossier can be assigned to',
+        description: 'Vai trò: intake_officer, approver của đơn vị giải quyết. Chuyên viên và lãnh đạo đang làm việc tại đơn vị giải quyết (kể cả đơn vị cấp dưới).',
+        security: STAFF,
+        params: CodeParam,
+        response: { 200: AssigneeList, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => dossiers.listAssignees(db, req.actor, req.params.code),
   );
 
   app.get(

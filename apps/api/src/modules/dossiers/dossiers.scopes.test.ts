@@ -163,6 +163,23 @@ describe('public tracking', () => {
   });
 });
 
+describe('assignees', () => {
+  it('lists the processors and approvers of the handling unit to those who may assign, and no one else', async () => {
+    const code = await newDossier();
+    const url = `/api/v1/dossiers/${code}/assignees`;
+    const res = await sys.app.inject({ method: 'GET', url, headers: staff.lxIntake });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { unitCode: string; roles: string[] }[];
+    expect(items.map((i) => [i.unitCode, i.roles])).toEqual([
+      [LONG_XUYEN, ['processor']],
+      [LONG_XUYEN, ['approver']],
+    ]);
+    expect((await sys.app.inject({ method: 'GET', url, headers: staff.lxProcessor })).statusCode).toBe(403);
+    expect((await sys.app.inject({ method: 'GET', url, headers: staff.mhhApprover })).statusCode).toBe(404);
+    expect((await sys.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+  });
+});
+
 describe('citizens', () => {
   it('refuses an online submission without a VNeID session', async () => {
     const res = await sys.app.inject({ method: 'POST', url: '/api/v1/dossiers/online', payload: onlineBody() });

@@ -3,14 +3,18 @@
  * in dossiers.intake.ts and dossiers.lifecycle.ts and are re-exported, so callers import one module.
  * Knows no HTTP; throws domain errors.
  */
-import type { DossierList, DossierStatus, DossierTracking, DossierView, DueFilter } from '@motcua/contracts';
+import type { AssigneeList, DossierList, DossierStatus, DossierTracking, DossierView, DueFilter } from '@motcua/contracts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../../shared/audit.ts';
 import { authorize, type Actor, type CitizenActor } from '../../shared/policy.ts';
 import { getProcedure } from '../catalog/catalog.service.ts';
 import { getUnit } from '../units/units.service.ts';
+import { listActiveWithRoles } from '../staff/staff.service.ts';
+import { ASSIGNABLE_ROLES } from './dossiers.lifecycle.ts';
+import { recordPersonalDataAccess } from '../datastore/datastore.service.ts';
 import { dueSoonHorizon } from './dossiers.due.ts';
+import { subjectCitizenId } from './dossiers.documents.ts';
 import { authorizeRead, notFoundDossier, unitOf } from './dossiers.policy.ts';
 import { presentDossier, presentSummary, presentTracking } from './dossiers.presenter.ts';
 import * as repo from './dossiers.repo.ts';
@@ -38,6 +42,21 @@ export {
   withdraw,
 } from './dossiers.lifecycle.ts';
 export type { DossierRow } from './dossiers.repo.ts';
+export {
+  checkComponent,
+  DOCUMENT_READABLE_STATUSES,
+  dossierCodesByIds,
+  dossierForResult,
+  lockForDigitizing,
+  openForDocuments,
+  prepareReuse,
+  recordComponentDocument,
+  subjectCitizenId,
+  type DossierForDocuments,
+  type Reuse,
+} from './dossiers.documents.ts';
+export { lockPayableDossier, PAYABLE_STATUSES, recordOnlinePayment, type OnlinePayment, type OnlinePaymentResult } from './dossiers.payment.ts';
+export { complainAsCitizen, rateAsCitizen, RATABLE_STATUSES } from './dossiers.citizen.ts';
 
 /** Statuses whose deadline clock is running (a paused dossier is neither "due soon" nor overdue). */
 const RUNNING: readonly DossierStatus[] = ['received', 'in_progress', 'awaiting_payment'];
@@ -99,7 +118,37 @@ export async function getDossier(db: Db, actor: Actor | null, code: string, opts
   if (!row) throw notFoundDossier(code);
   await authorizeRead(db, actor, row);
   await recordAudit(db, { actor, action: 'dossier.read', target: `dossier:${row.code}`, unitId: row.handling_unit_id, requestId: opts.requestId });
+  // The applicant may read who opened their dossier (GET /api/v1/me/access-log).
+  const subject = await subjectCitizenId(db, row);
+  if (subject !== null) {
+    await recordPersonalDataAccess(db, {
+      citizenId: subject,
+      actor,
+      action: 'read',
+      what: { kind: 'dossier', ref: row.code },
+      purpose: `Xem hồ sơ ${row.code}`,
+      requestId: opts.requestId,
+      at: opts.now,
+    });
+  }
   return dossierView(db, row, opts.now);
+}
+
+/**
+ * Who the dossier can be assigned to (processors and approvers of the handling unit's subtree), for
+ * those who may assign it: unknown or unreadable → NOT_FOUND, readable but not assignable → FORBIDDEN.
+ */
+export async function listAssignees(db: Db, actor: Actor | null, code: string): Promise<AssigneeList> {
+  if (!actor) throw errors.unauthenticated();
+  const row = await repo.findDossierByCode(db, code);
+  if (!row) throw notFoundDossier(code);
+  await authorizeRead(db, actor, row);
+  const unit = await unitOf(db, row.handling_unit_id);
+  authorize(actor, 'dossier.assign', { unitPath: unit.path });
+  const staff = await listActiveWithRoles(db, unit.path, ASSIGNABLE_ROLES);
+  return {
+    items: staff.map((s) => ({ id: s.id, fullName: s.full_name, unitCode: s.unit_code, unitName: s.unit_name, roles: s.roles })),
+  };
 }
 
 export interface ListQuery {

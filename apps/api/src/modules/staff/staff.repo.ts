@@ -25,6 +25,18 @@ export async function listStaffInSubtree(db: Db, unitPath: string): Promise<Staf
   >;
 }
 
+/** Active staff of a subtree holding any of `roles`, by unit then name. */
+export async function listActiveWithRoles(db: Db, unitPath: string, roles: readonly string[]): Promise<StaffWithUnit[]> {
+  return withUnit(db)
+    .where('u.path', 'like', `${unitPath}%`)
+    .where('s.active', '=', true)
+    .where(sql<boolean>`s.roles && ${sql.val(roles)}::text[]`)
+    .orderBy('u.path')
+    .orderBy('s.full_name')
+    .orderBy('s.id')
+    .execute() as Promise<StaffWithUnit[]>;
+}
+
 export async function insertStaff(
   db: Db,
   s: { username: string; full_name: string; unit_id: number; roles: StaffRow['roles']; password_hash: string },

@@ -115,4 +115,5 @@ export async function listStaff(db: Db, actor: Actor | null, unitCode?: string) 
 }
 
 export const findStaffById = repo.findStaffById;
+export const listActiveWithRoles = repo.listActiveWithRoles;
 export const countStaff = repo.countStaff;

@@ -8,6 +8,7 @@ import { formatDate, formatVnd } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { Link } from '../../router/Link.tsx';
+import { SubmitOnlineLink } from '../citizen/SubmitOnlineLink.tsx';
 import { processingText } from './catalog-format.ts';
 import { ChainedProcedure } from './ChainedProcedure.tsx';
 import { ComponentsTable } from './ComponentsTable.tsx';
@@ -65,6 +66,7 @@ function ProcedureDetail({ p }: { p: ProcedureView }) {
         </Row>
         {p.resultType && <Row label={t('proc.result')}>{p.resultType}</Row>}
       </dl>
+      {p.onlineLevel !== 'none' && <SubmitOnlineLink code={p.code} identityLevel={p.identityLevel} />}
 
       <h2 className="heading-m">{t('proc.components')}</h2>
       {p.components.length ? <ComponentsTable components={p.components} /> : <p>{t('proc.componentsNone')}</p>}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT.ts';
 import { apiPost, toApiError, type ApiError } from '../../lib/api.ts';
 import { vnLocalToIso } from '../../lib/format.ts';
 import type { ActionField, DossierAction } from './dossier-actions.ts';
+import { AssigneeField } from './AssigneeField.tsx';
 
 interface Props {
   action: DossierAction;
@@ -23,6 +24,7 @@ function bodyOf(action: DossierAction, dossier: DossierView, v: Values): Record<
   const body: Record<string, unknown> = { version: dossier.version };
   for (const f of action.fields) {
     if (f === 'digitizedResult') body.digitizedResult = v.digitizedResult === 'yes';
+    else if (f === 'staffId') body.staffId = Number(v.staffId);
     else if (f === 'newDueAt') body.newDueAt = vnLocalToIso(v.newDueAt ?? '');
     else if (f === 'note') {
       if (v.note?.trim()) body.note = v.note.trim();
@@ -50,6 +52,7 @@ export function ActionForm({ action, dossier, onDone, onConflict }: Props) {
       if (f === 'method' && !v) found.method = t('action.err.method');
       if (f === 'rating' && !v) found.rating = t('action.err.rating');
       if (f === 'unitCode' && !v) found.unitCode = t('action.err.unitCode');
+      if (f === 'staffId' && !v) found.staffId = t('action.err.staffId');
       if (f === 'newDueAt' && !vnLocalToIso(v)) found.newDueAt = t('action.err.newDueAt');
     }
     return found;
@@ -130,6 +133,17 @@ export function ActionForm({ action, dossier, onDone, onConflict }: Props) {
                 spellCheck={false}
                 value={values.unitCode ?? ''}
                 onChange={(e) => set(f)(e.target.value)}
+              />
+            );
+          case 'staffId':
+            return (
+              <AssigneeField
+                key={f}
+                id={id(f)}
+                code={dossier.code}
+                error={errors.staffId}
+                value={values.staffId ?? ''}
+                onChange={set(f)}
               />
             );
           case 'newDueAt':

@@ -5,7 +5,7 @@
  */
 import type { DossierStatus, DossierView, Role } from '@motcua/contracts';
 
-export type ActionField = 'reason' | 'note' | 'digitizedResult' | 'method' | 'newDueAt' | 'rating' | 'unitCode';
+export type ActionField = 'reason' | 'note' | 'digitizedResult' | 'method' | 'newDueAt' | 'rating' | 'unitCode' | 'staffId';
 
 export const ACTION_KEYS = [
   'receive',
@@ -21,6 +21,7 @@ export const ACTION_KEYS = [
   'returnResult',
   'apology',
   'transfer',
+  'assign',
   'withdraw',
   'rating',
   'complaint',
@@ -86,6 +87,7 @@ export const DOSSIER_ACTIONS: readonly DossierAction[] = [
   },
   { key: 'apology', path: 'apology', roles: ['approver'], from: OPEN, fields: ['newDueAt', 'reason'], when: pastDue },
   { key: 'transfer', path: 'transfer', roles: ['intake_officer', 'approver'], from: OPEN, fields: ['unitCode', 'reason'] },
+  { key: 'assign', path: 'assign', roles: ['intake_officer', 'approver'], from: OPEN, fields: ['staffId'] },
   { key: 'rating', path: 'rating', roles: ['intake_officer'], from: DECIDED, fields: ['rating'], when: (d) => d.rating === null },
   {
     key: 'complaint',
