@@ -27,10 +27,17 @@ function body(v: ReturnView): { title: string; html: string } {
   return { title: 'Thanh toán chưa thành công', html: `${facts}<p>Bạn có thể thanh toán lại từ trang hồ sơ.</p>` };
 }
 
+/** Links back into the citizen pages of the web app (the payment and its dossier), else home. */
+function links(v: ReturnView): string {
+  const p = v.signatureOk ? v.payment : null;
+  if (!p) return '<p><a href="/cong-dan">Hồ sơ của tôi</a> · <a href="/">Về trang chủ</a></p>';
+  return `<p><a href="/cong-dan/thanh-toan/${encodeURIComponent(p.reference)}">Xem giao dịch và biên lai</a> · <a href="/cong-dan/ho-so/${encodeURIComponent(p.dossierCode)}">Về hồ sơ ${esc(p.dossierCode)}</a> · <a href="/">Trang chủ</a></p>`;
+}
+
 export function returnPage(v: ReturnView): string {
   const { title, html } = body(v);
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}dt{font-weight:bold}dd{margin:0 0 .5rem}a{color:#1d70b8}</style>
-</head><body><main><h1>${esc(title)}</h1>${html}<p><a href="/">Về trang chủ</a></p></main></body></html>`;
+</head><body><main><h1>${esc(title)}</h1>${html}${links(v)}</main></body></html>`;
 }

@@ -1,7 +1,8 @@
 /**
  * The simulator's login and consent page (Vietnamese, no script, works on a cheap phone): search the
  * synthetic residents who hold a VNeID account by CCCD or name, see what the service will receive,
- * pick one. No password: this is a simulator, and the page says so.
+ * pick one. No password: this is a simulator, and the page says so. Below 40rem the table turns into
+ * one card per resident, so the buttons stay tappable on a phone.
  */
 import { maskPhone } from '@motcua/contracts';
 import type { SimPersonRow } from '../registry/registry.repo.ts';
@@ -20,7 +21,9 @@ const STYLE = `body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 au
 h1{font-size:1.3rem;color:#a50e0e}.sim{background:#fff4ce;border:1px solid #e0b300;padding:.5rem .75rem;border-radius:4px}
 table{border-collapse:collapse;width:100%;margin-top:.75rem}th,td{text-align:left;padding:.35rem;border-bottom:1px solid #ddd}
 button{padding:.35rem .8rem;font-size:1rem}input[type=search]{padding:.35rem;font-size:1rem;width:60%}
-.notice{color:#a50e0e;font-weight:bold}.level2{color:#0a6b2d;font-weight:bold}`;
+.notice{color:#a50e0e;font-weight:bold}.level2{color:#0a6b2d;font-weight:bold}
+@media (max-width:40rem){thead{display:none}table,tbody,tr,td{display:block}tr{border-bottom:1px solid #ddd;padding:.5rem 0}
+td{border:0;padding:.1rem 0}td button{margin-top:.25rem;width:100%;min-height:44px}}`;
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -30,7 +33,7 @@ export function loginPage(p: LoginPageInput): string {
     .map(
       (a) => `<tr><td>${h(a.cccd)}</td><td>${h(a.full_name)}</td><td>${dmy(a.date_of_birth)}</td>
 <td class="${a.identity_level === 2 ? 'level2' : ''}">Mức ${a.identity_level}</td><td>${a.mobile ? h(maskPhone(a.mobile)) : ''}</td>
-<td><form method="post" action="${base}/login"><input type="hidden" name="cccd" value="${h(a.cccd)}"><button type="submit">Đăng nhập</button></form></td></tr>`,
+<td><form method="post" action="${base}/login"><input type="hidden" name="cccd" value="${h(a.cccd)}"><button type="submit" aria-label="Đăng nhập là ${h(a.full_name)}, CCCD ${h(a.cccd)}">Đăng nhập</button></form></td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
