@@ -77,6 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return typeof h === 'string' && REQUEST_ID.test(h) ? h : crypto.randomUUID();
     },
     bodyLimit: 20 * 1024 * 1024,
+    // One access-log line per request (below) instead of Fastify's two: every line goes through the
+    // personal-data masking, which was a measurable share of an intake's CPU.
+    disableRequestLogging: true,
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const app = fastify as unknown as App;
@@ -85,6 +88,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('routeList', routeList);
   const refs = new ReferenceCache();
   app.decorate('refs', refs);
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ req, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+  });
   app.addHook('onResponse', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && REFERENCE_WRITES.test(req.url)) refs.invalidate();
   });

@@ -4,6 +4,7 @@
  * zone, so `::date` and `current_date` mean the business date in Việt Nam whatever the host TZ.
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { preparePooledQueries } from './prepared.ts';
 import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,6 +56,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // pool; unhandled, that would crash the process. The pool discards the client and queries in flight
   // get their own errors, so there is nothing more to do here.
   pool.on('error', () => undefined);
+  preparePooledQueries(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
   return {

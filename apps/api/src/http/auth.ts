@@ -41,23 +41,42 @@ export function citizenTokenOf(req: FastifyRequest): string | null {
   return req.cookies?.[CITIZEN_COOKIE] ?? null;
 }
 
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('citizen', null);
   app.decorateRequest('citizenToken', null);
+  // Staff sessions resolved in the last few seconds, so a burst of requests (an officer's page, a
+  // counter at peak) costs one look-up, not one per request. A logout through this server drops
+  // the entry at once; a revocation elsewhere (another instance, a disabled account) takes effect
+  // within SESSION_CACHE_MS.
+  const sessions = new Map<string, { actor: Actor | null; until: number }>();
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = tokenOf(req);
     if (token) {
       req.sessionToken = token;
-      req.actor = await actorFromToken(db, token);
+      const now = performance.now();
+      const hit = sessions.get(token);
+      if (hit && hit.until > now) {
+        req.actor = hit.actor;
+      } else {
+        req.actor = await actorFromToken(db, token);
+        if (sessions.size >= SESSION_CACHE_MAX) sessions.clear();
+        sessions.set(token, { actor: req.actor, until: now + SESSION_CACHE_MS });
+      }
     }
     const citizenToken = citizenTokenOf(req);
     if (citizenToken) {
       req.citizenToken = citizenToken;
       req.citizen = await citizenFromToken(db, citizenToken);
     }
+  });
+  app.addHook('onResponse', async (req) => {
+    if (req.sessionToken && req.method === 'POST' && req.url.startsWith('/api/v1/auth/logout')) sessions.delete(req.sessionToken);
   });
 }
 

@@ -155,10 +155,28 @@ export async function create(db: Db, ctx: ActionContext, values: NewDossier, eve
 }
 
 export async function createWithEvent(db: Db, ctx: ActionContext, values: NewDossier, event: Omit<Change, 'to' | 'patch'>): Promise<Created> {
-  const row = await repo.insertDossier(db, values);
-  const written = await appendEvent(db, ctx, row.id, { ...event, to: row.status }, null, row);
+  const e = eventOf(ctx, { ...event, to: values.status }, null);
+  const { row, eventId } = await repo.insertDossierWithEvent(db, values, { ...e.values, details: JSON.stringify(e.details) });
+  await enqueueForEvent(db, { dossier: row, event: { id: eventId, action: event.action, at: ctx.now, reason: e.values.reason, details: e.details } });
   await syncFacts(db, null, row);
-  return { row, event: written };
+  return { row, event: e.written(row.id) };
+}
+
+/** An event's columns (without the dossier), its details, and how views show it once written. */
+function eventOf(ctx: ActionContext, c: Change & { to: DossierStatus }, from: DossierStatus | null) {
+  const by = c.by ?? eventActorOf(ctx.actor, ctx.citizen);
+  const details = { ...(c.details ?? {}), ...(ctx.requestId ? { requestId: ctx.requestId } : {}) };
+  const values = {
+    at: ctx.now,
+    actor_kind: by.kind,
+    actor_id: by.id,
+    action: c.action,
+    from_status: from,
+    to_status: c.to,
+    reason: c.reason?.trim() || null,
+  };
+  const actor_name = by.kind === 'staff' && ctx.actor ? ctx.actor.fullName : null;
+  return { values, details, written: (dossierId: number): WrittenEvent => ({ dossier_id: dossierId, ...values, details, actor_name }) };
 }
 
 /** An event as written, with the name a view shows for its actor (the id is not needed by views). */
@@ -177,19 +195,8 @@ export async function appendEvent(
   from: DossierStatus | null,
   dossier?: DossierRow,
 ): Promise<WrittenEvent> {
-  const by = c.by ?? eventActorOf(ctx.actor, ctx.citizen);
-  const details = { ...(c.details ?? {}), ...(ctx.requestId ? { requestId: ctx.requestId } : {}) };
-  const values = {
-    dossier_id: dossierId,
-    at: ctx.now,
-    actor_kind: by.kind,
-    actor_id: by.id,
-    action: c.action,
-    from_status: from,
-    to_status: c.to,
-    reason: c.reason?.trim() || null,
-  };
-  const id = await repo.insertEvent(db, { ...values, details: JSON.stringify(details) });
-  await enqueueForEvent(db, { dossier, event: { id, action: c.action, at: ctx.now, reason: values.reason, details } });
-  return { ...values, details, actor_name: by.kind === 'staff' && ctx.actor ? ctx.actor.fullName : null };
+  const e = eventOf(ctx, c, from);
+  const id = await repo.insertEvent(db, { ...e.values, dossier_id: dossierId, details: JSON.stringify(e.details) });
+  await enqueueForEvent(db, { dossier, event: { id, action: c.action, at: ctx.now, reason: e.values.reason, details: e.details } });
+  return e.written(dossierId);
 }

@@ -63,6 +63,46 @@ export async function insertEvents(db: Db, events: NewDossierEvent[]): Promise<v
 }
 
 /** Inserts one event and returns its id (the outbox refers to it). */
+/**
+ * Inserts a new dossier and its first event in one statement (a data-modifying CTE): intake is the
+ * busiest write, and each statement is a round trip (docs/performance.md §4.1).
+ */
+export async function insertDossierWithEvent(
+  db: Db,
+  values: NewDossier,
+  event: Omit<NewDossierEvent, 'dossier_id'>,
+): Promise<{ row: DossierRow; eventId: number }> {
+  const r = await db
+    .with('d', (qb) => qb.insertInto('dossiers').values(values).returningAll())
+    .with('e', (qb) =>
+      qb
+        .insertInto('dossier_events')
+        .columns(['dossier_id', 'at', 'actor_kind', 'actor_id', 'action', 'from_status', 'to_status', 'reason', 'details'])
+        .expression((eb) =>
+          eb
+            .selectFrom('d')
+            .select([
+              'd.id',
+              sql<Date>`${event.at}::timestamptz`.as('at'),
+              sql<string>`${event.actor_kind}::text`.as('actor_kind'),
+              sql<string | null>`${event.actor_id}::text`.as('actor_id'),
+              sql<string>`${event.action}::text`.as('action'),
+              sql<string | null>`${event.from_status}::text`.as('from_status'),
+              sql<string>`${event.to_status}::text`.as('to_status'),
+              sql<string | null>`${event.reason}::text`.as('reason'),
+              sql<string>`${event.details ?? '{}'}::jsonb`.as('details'),
+            ]),
+        )
+        .returning('id'),
+    )
+    .selectFrom('d')
+    .selectAll('d')
+    .select((eb) => eb.selectFrom('e').select('e.id').as('event_id'))
+    .executeTakeFirstOrThrow();
+  const { event_id, ...row } = r;
+  return { row: row as DossierRow, eventId: Number(event_id) };
+}
+
 export async function insertEvent(db: Db, event: NewDossierEvent): Promise<number> {
   const r = await db.insertInto('dossier_events').values(event).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
