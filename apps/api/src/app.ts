@@ -2,7 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -53,7 +60,13 @@ export interface RouteInfo {
   hidden: boolean;
 }
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider> & {
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+> & {
   deps: AppDeps;
   /** Every route registered, so a test can check that OpenAPI documents each one. */
   routeList: RouteInfo[];
@@ -79,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 20 * 1024 * 1024,
     // One access-log line per request (below) instead of Fastify's two: every line goes through the
     // personal-data masking, which was a measurable share of an intake's CPU.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const app = fastify as unknown as App;
@@ -92,11 +105,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     req.log.info({ req, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
   });
   app.addHook('onResponse', async (req, reply) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && REFERENCE_WRITES.test(req.url)) refs.invalidate();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && REFERENCE_WRITES.test(req.url))
+      refs.invalidate();
   });
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
-    for (const m of methods) routeList.push({ method: m, url: r.url, hidden: Boolean((r.schema as { hide?: boolean } | undefined)?.hide) });
+    for (const m of methods)
+      routeList.push({ method: m, url: r.url, hidden: Boolean((r.schema as { hide?: boolean } | undefined)?.hide) });
   });
 
   app.addHook('onSend', async (req, reply) => {

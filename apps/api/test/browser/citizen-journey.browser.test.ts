@@ -104,6 +104,16 @@ describe('a citizen online, from VNeID login to a verified signed result', () =>
       .executeTakeFirstOrThrow();
     expect(dossier).toMatchObject({ status: 'submitted', channel: 'online', id_number: person.cccd });
 
+    // The fields the citizen kept as prefilled are counted for the indicator of seed 001 (≥ 20 % fewer to type).
+    const monitor = await staffSession(sys, '91', ['monitor']);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const prefill = await sys.app.inject({ method: 'GET', url: `/api/v1/kpi/prefill?from=${today}&to=${today}`, headers: monitor.headers });
+    expect(prefill.statusCode, prefill.body).toBe(200);
+    const item = prefill.json().items.find((i: { procedureCode: string }) => i.procedureCode === '1.004194');
+    expect(item.submissions).toBe(1);
+    expect(item.fieldsPrefilled).toBeGreaterThanOrEqual(4);
+    expect(item.sharePrefilled).toBeGreaterThanOrEqual(0.2);
+
     // The unit's officers take it to a signed electronic result.
     const desk = await staffSession(sys, dossier.unit_code, ['intake_officer']);
     const processor = await staffSession(sys, dossier.unit_code, ['processor']);

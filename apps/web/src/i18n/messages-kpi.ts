@@ -48,6 +48,16 @@ export const kpiVi = {
   'kpi.chart.rankingPart': (p) => `Xếp hạng theo tổng điểm: ${p.n} đơn vị đầu và ${p.n} đơn vị cuối trong ${p.total} đơn vị`,
   'kpi.chart.rankingLabel': (p) =>
     `Biểu đồ cột ngang xếp hạng đơn vị theo tổng điểm; cao nhất: ${p.first}. Bảng bên dưới có đủ số liệu.`,
+  'kpi.prefill.title': 'Trường được điền sẵn khi nộp trực tuyến',
+  'kpi.prefill.lead': 'Số trường công dân không phải khai lại vì hệ thống đã điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư hoặc kết quả đã cấp (mục tiêu: giảm ít nhất 20% số trường phải khai).',
+  'kpi.prefill.caption': (p) => `Theo thủ tục, trong kỳ; ✓ = đạt mục tiêu ${p.target}`,
+  'kpi.prefill.procedure': 'Thủ tục',
+  'kpi.prefill.submissions': 'Hồ sơ trực tuyến',
+  'kpi.prefill.avgDeclared': 'Số trường trung bình',
+  'kpi.prefill.avgPrefilled': 'Trong đó điền sẵn',
+  'kpi.prefill.share': 'Tỷ lệ điền sẵn',
+  'kpi.prefill.total': 'Tất cả thủ tục',
+  'kpi.prefill.empty': 'Chưa có hồ sơ nộp trực tuyến trong kỳ.',
   'kpi.tableTitle': 'Số liệu theo đơn vị',
   'kpi.tableCaption': (p) => `Chỉ số theo đơn vị, từ ${p.from} đến ${p.to}; xếp hạng theo tổng điểm`,
 } satisfies Record<string, Message> & Record<`kpi.period.${PeriodKind}`, Message>;
@@ -96,6 +106,16 @@ export const kpiEn: Record<KpiKey, Message> = {
   'kpi.chart.rankingPart': (p) => `Ranked by total points: the first ${p.n} and the last ${p.n} of ${p.total} units`,
   'kpi.chart.rankingLabel': (p) =>
     `Horizontal bar chart ranking the units by total points; highest: ${p.first}. The table below has every figure.`,
+  'kpi.prefill.title': 'Fields prefilled in online submissions',
+  'kpi.prefill.lead': 'Fields citizens did not have to type because the system filled them from the national population database or earlier results (goal: at least 20% fewer fields to declare).',
+  'kpi.prefill.caption': (p) => `By procedure, in the period; ✓ = meets the ${p.target} goal`,
+  'kpi.prefill.procedure': 'Procedure',
+  'kpi.prefill.submissions': 'Online dossiers',
+  'kpi.prefill.avgDeclared': 'Average fields',
+  'kpi.prefill.avgPrefilled': 'of which prefilled',
+  'kpi.prefill.share': 'Share prefilled',
+  'kpi.prefill.total': 'All procedures',
+  'kpi.prefill.empty': 'No online submissions in the period.',
   'kpi.tableTitle': 'Figures by unit',
   'kpi.tableCaption': (p) => `Indicators by unit, ${p.from} to ${p.to}; ranked by total points`,
 };

@@ -11,6 +11,7 @@ import { useLocation } from '../../router/useLocation.ts';
 import { KPI_READ } from '../staff/staff-roles.ts';
 import { StaffGate } from '../staff/StaffGate.tsx';
 import { EarlyWarning } from './EarlyWarning.tsx';
+import { PrefillTable } from './PrefillTable.tsx';
 import { earlyWarnings, TOTAL } from './indicators.ts';
 import { KpiSummary } from './KpiSummary.tsx';
 import { KpiTable } from './KpiTable.tsx';
@@ -150,6 +151,10 @@ function Dashboard({ staff }: { staff: StaffView }) {
           )}
         </>
       )}
+
+      <h2 className="heading-m">{t('kpi.prefill.title')}</h2>
+      <p>{t('kpi.prefill.lead')}</p>
+      <PrefillTable from={period.from} to={period.to} />
     </>
   );
 }
