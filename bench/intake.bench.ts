@@ -25,6 +25,7 @@ import { flag, intOption, option } from './args.ts';
 import { createBenchDatabase, loadAverage, machineFacts } from './bench-db.ts';
 import { fillAggregates, loadDossiers, loadPlan } from './kpi-data.ts';
 import { percentile, processCpuMs, runLoad, startServer, type ChildServer, type CpuProbe, type LoadResult } from './http-load.ts';
+import { PRODUCTION_EXTERNALS } from './production-env.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -147,27 +148,7 @@ export async function intakeBench(): Promise<void> {
         return out;
       };
 
-    // Production settings: every external system must be named, though intake calls none of them. The
-    // SMS channel is on, so each intake queues its notification in the outbox inside its transaction,
-    // as in production; delivery is left to a separate `motcua notify` process (poll 0 = no worker in
-    // the server), which this benchmark does not run.
-    const env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      DATABASE_URL: bench.url,
-      MOTCUA_REGISTRY_URL: 'https://registry.bench.invalid',
-      MOTCUA_REGISTRY_API_KEY: 'bench-registry-key',
-      MOTCUA_VNEID_ISSUER: 'https://vneid.bench.invalid',
-      MOTCUA_VNEID_CLIENT_ID: 'motcua-bench',
-      MOTCUA_VNEID_CLIENT_SECRET: 'bench-client-secret-0123456789',
-      MOTCUA_PAYMENT_GATEWAY_URL: 'https://pay.bench.invalid',
-      MOTCUA_PAYMENT_SECRET: 'bench-payment-secret-0123456789',
-      MOTCUA_NOTIFY_CHANNELS: 'sms',
-      MOTCUA_SMS_URL: 'https://sms.bench.invalid',
-      MOTCUA_SMS_API_KEY: 'bench-sms-key',
-      MOTCUA_NOTIFY_POLL_MS: '0',
-    };
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', DATABASE_URL: bench.url, ...PRODUCTION_EXTERNALS };
     const bare = async (label: string, calibrate = false) => {
       const s = await startServer(
         ['--import', 'tsx', path.join(HERE, 'intake-bare-server.ts')],

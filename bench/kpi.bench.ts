@@ -27,6 +27,7 @@ import { flag, intOption } from './args.ts';
 import { createBenchDatabase, loadAverage, machineFacts } from './bench-db.ts';
 import { HISTORY_AS_OF, HISTORY_DAYS, HISTORY_FROM, WITHOUT_FACTS, fillAggregates, loadDossiers, loadPlan } from './kpi-data.ts';
 import { measure, report } from './measure.ts';
+import { PRODUCTION_EXTERNALS } from './production-env.ts';
 
 const PROVINCE = '91';
 const GOAL_MEDIAN_MS = 100;
@@ -193,7 +194,7 @@ export async function kpiBench(): Promise<void> {
     // 3. The app, in process, and a monitor of the province.
     const config = loadConfig(
       { dataDir: path.join(os.tmpdir(), `motcua-bench-${process.pid}`), logLevel: 'warn' },
-      { NODE_ENV: 'production', DATABASE_URL: bench.url },
+      { NODE_ENV: 'production', DATABASE_URL: bench.url, ...PRODUCTION_EXTERNALS },
     );
     const app = await buildApp({ db, config, log: createLogger('warn'), dbKind: 'postgres' });
     await app.ready();
