@@ -1,8 +1,9 @@
 import type { DocumentComponent, DocumentView } from '@motcua/contracts';
 import { formatDate } from '../../lib/format.ts';
-import { SelectField } from './SubmitField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { ACCEPT, docFileId, docModeId, docStoreId, type DocChoice, type DocMode } from './submit-check.ts';
 import { useCitizenT } from './useCitizenT.ts';
+import { LabelledField } from '../../components/LabelledField.tsx';
 
 interface Props {
   index: number;
@@ -81,6 +82,7 @@ export function ComponentChoice({ index, component, choice, stored, errors, onCh
                       value={choice.documentId}
                       onChange={(documentId) => set({ documentId })}
                       options={stored.map((d) => ({ value: d.id, label: docLabel(d, t) }))}
+                      placeholder={t('citizen.submit.choose')}
                     />
                   </div>
                 )}
@@ -116,34 +118,19 @@ interface FileProps {
 
 /** A file picker with label, hint and error (GOV.UK file upload). */
 export function FileInput({ id, label, hint, error, onChange }: FileProps) {
-  const { t } = useCitizenT();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
+    <LabelledField id={id} label={label} hint={hint} error={error}>
+      {(aria) => (
+        <input
+          id={id}
+          name={id}
+          type="file"
+          accept={ACCEPT}
+          className={error ? 'file-input input--error' : 'file-input'}
+          {...aria}
+          onChange={(e) => onChange(e.target.files?.[0] ?? null)}
+        />
       )}
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t('common.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        name={id}
-        type="file"
-        accept={ACCEPT}
-        className={error ? 'file-input input--error' : 'file-input'}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange(e.target.files?.[0] ?? null)}
-      />
-    </div>
+    </LabelledField>
   );
 }

@@ -5,7 +5,7 @@ import { describeError } from '../../i18n/describe-error.ts';
 import { apiPost, toApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { useCitizenSession } from './useCitizenSession.ts';
 import { useCitizenT } from './useCitizenT.ts';
 

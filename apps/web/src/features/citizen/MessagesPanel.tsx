@@ -6,7 +6,7 @@ import { apiPost, toApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { CitizenApiError } from './CitizenGate.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { useCitizenSession } from './useCitizenSession.ts';
 import { useCitizenT } from './useCitizenT.ts';
 

@@ -3,7 +3,7 @@ import type { CitizenRatingAction, DossierRating, DossierStatus, DossierView } f
 import { ChoiceField } from '../../components/ChoiceField.tsx';
 import { describeError } from '../../i18n/describe-error.ts';
 import { apiPost, toApiError } from '../../lib/api.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { useCitizenSession } from './useCitizenSession.ts';
 import { useCitizenT } from './useCitizenT.ts';
 

@@ -11,7 +11,7 @@ import { formDataOf } from '../dossiers/intake-check.ts';
 import { postFile } from './citizen-api.ts';
 import { ComponentChoice } from './ComponentChoice.tsx';
 import type { Prefilled } from './prefill.ts';
-import { SubmitField } from './SubmitField.tsx';
+import { EFormField } from '../dossiers/EFormField.tsx';
 import {
   APPLICANT_FIELDS,
   applicantId,
@@ -254,10 +254,12 @@ export function SubmitForm({ procedure, prefill, prefillFailed, stored, unitRule
           const mark = markFor(f.name, value);
           return (
             <div key={f.name} className={mark ? 'prefilled' : undefined}>
-              <SubmitField
+              <EFormField
                 field={f}
                 value={value}
                 hint={mark}
+                stackChoices
+                placeholder={t('citizen.submit.choose')}
                 error={errorFor(`form-${f.name}`)}
                 onChange={(next) => setV((old) => ({ ...old, form: { ...old.form, [f.name]: next } }))}
               />

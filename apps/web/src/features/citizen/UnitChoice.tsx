@@ -3,7 +3,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { withQuery } from '../../router/history.ts';
-import { SelectField } from './SubmitField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { UNIT_ID } from './submit-check.ts';
 import { useCitizenT } from './useCitizenT.ts';
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DossierView } from '@motcua/contracts';
 import { ChoiceField } from '../../components/ChoiceField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { describeError } from '../../i18n/describe-error.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -116,6 +117,7 @@ export function ActionForm({ action, dossier, onDone, onConflict }: Props) {
                 id={id(f)}
                 label={t(`action.field.${f}`)}
                 error={errors[f]}
+                rows={3}
                 value={values[f] ?? ''}
                 onChange={set(f)}
               />
@@ -210,41 +212,5 @@ export function ActionForm({ action, dossier, onDone, onConflict }: Props) {
         {form}
       </div>
     </details>
-  );
-}
-
-interface TextAreaProps {
-  id: string;
-  label: string;
-  error?: string;
-  value: string;
-  onChange: (v: string) => void;
-}
-
-function TextAreaField({ id, label, error, value, onChange }: TextAreaProps) {
-  const { t } = useT();
-  return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t('common.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={id}
-        rows={3}
-        maxLength={2000}
-        className={error ? 'input textarea input--error' : 'input textarea'}
-        aria-describedby={error ? `${id}-error` : undefined}
-        aria-invalid={error ? true : undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </div>
   );
 }

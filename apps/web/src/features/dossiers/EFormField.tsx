@@ -1,6 +1,7 @@
 import type { FormField } from '@motcua/contracts';
 import { ChoiceField } from '../../components/ChoiceField.tsx';
 import { DateField } from '../../components/DateField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { formFieldId } from './intake-check.ts';
@@ -9,11 +10,20 @@ interface Props {
   field: FormField;
   value: string;
   error?: string;
+  /** Said under the label (the citizen form: where a prefilled value came from). */
+  hint?: string;
+  /** Few choices as stacked radios rather than side by side. */
+  stackChoices?: boolean;
+  /** Empty option of a long list; "Chọn…" by default. */
+  placeholder?: string;
   onChange: (value: string) => void;
 }
 
-/** One field of a procedure's e-form, as the input its type calls for; optional fields say so (GOV.UK). */
-export function EFormField({ field, value, error, onChange }: Props) {
+/**
+ * One field of a procedure's e-form, as the input its type calls for; optional fields say so (GOV.UK).
+ * The desk's intake form and the citizen's online form both use it.
+ */
+export function EFormField({ field, value, error, hint, stackChoices, placeholder, onChange }: Props) {
   const { t } = useT();
   const id = formFieldId(field.name);
   const label = field.required ? field.label : `${field.label} (${t('proc.fieldOptional')})`;
@@ -23,6 +33,7 @@ export function EFormField({ field, value, error, onChange }: Props) {
         <ChoiceField
           id={id}
           legend={label}
+          hint={hint}
           error={error}
           value={value}
           onChange={onChange}
@@ -35,16 +46,39 @@ export function EFormField({ field, value, error, onChange }: Props) {
     case 'select': {
       const options = (field.options ?? []).map((o) => ({ value: o, label: o }));
       if (options.length <= 4)
-        return <ChoiceField id={id} legend={label} error={error} value={value} onChange={onChange} options={options} />;
-      return <SelectField id={id} label={label} error={error} value={value} onChange={onChange} options={options} />;
+        return (
+          <ChoiceField
+            id={id}
+            legend={label}
+            hint={hint}
+            error={error}
+            value={value}
+            onChange={onChange}
+            options={options}
+            inline={stackChoices ? false : undefined}
+          />
+        );
+      return (
+        <SelectField
+          id={id}
+          label={label}
+          hint={hint}
+          error={error}
+          value={value}
+          onChange={onChange}
+          options={options}
+          placeholder={placeholder ?? t('intake.choose')}
+        />
+      );
     }
     case 'date':
-      return <DateField id={id} legend={label} error={error} value={value} onChange={onChange} />;
+      return <DateField id={id} legend={label} hint={hint} error={error} value={value} onChange={onChange} />;
     case 'integer':
       return (
         <TextField
           id={id}
           label={label}
+          hint={hint}
           error={error}
           inputClassName="input--w4"
           inputMode="numeric"
@@ -58,6 +92,7 @@ export function EFormField({ field, value, error, onChange }: Props) {
         <TextField
           id={id}
           label={label}
+          hint={hint}
           error={error}
           autoComplete="off"
           value={value}
@@ -65,46 +100,4 @@ export function EFormField({ field, value, error, onChange }: Props) {
         />
       );
   }
-}
-
-interface SelectProps {
-  id: string;
-  label: string;
-  error?: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-}
-
-function SelectField({ id, label, error, value, options, onChange }: SelectProps) {
-  const { t } = useT();
-  return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t('common.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
-      <select
-        id={id}
-        name={id}
-        className={error ? 'input select input--error' : 'input select'}
-        aria-describedby={error ? `${id}-error` : undefined}
-        aria-invalid={error ? true : undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="">{t('intake.choose')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }

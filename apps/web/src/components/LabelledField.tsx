@@ -1,18 +1,20 @@
-import { useT } from '../../i18n/useT.ts';
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/useT.ts';
 
 interface Props {
   id: string;
   label: string;
   hint?: string;
   error?: string;
-  value: string;
-  maxLength?: number;
-  rows?: number;
-  onChange: (v: string) => void;
+  /** The control, given the aria-describedby and aria-invalid it must carry. */
+  children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
 }
 
-/** A multi-line answer with label, hint and the error beside it, wired for assistive technology. */
-export function TextAreaField({ id, label, hint, error, value, maxLength = 2000, rows = 4, onChange }: Props) {
+/**
+ * The GOV.UK form-group every single-control field shares: label, hint, the error beside the field,
+ * and the control wired to both for assistive technology.
+ */
+export function LabelledField({ id, label, hint, error, children }: Props) {
   const { t } = useT();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
@@ -31,17 +33,7 @@ export function TextAreaField({ id, label, hint, error, value, maxLength = 2000,
           {error}
         </p>
       )}
-      <textarea
-        id={id}
-        name={id}
-        rows={rows}
-        maxLength={maxLength}
-        className={error ? 'input textarea input--error' : 'input textarea'}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      {children({ 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
     </div>
   );
 }
