@@ -6,6 +6,10 @@ import type { DocumentComponent, FormField } from '@motcua/contracts';
 import type { FieldError } from '../../components/ErrorSummary.tsx';
 import type { Params } from '../../i18n/messages.ts';
 import type { CitizenKeyAny } from './useCitizenT.ts';
+import { formFieldId } from '../dossiers/intake-check.ts';
+
+// The e-form inputs are the desk's EFormField, so their ids (and this page's error anchors) are its own.
+export { formFieldId };
 
 export const APPLICANT_FIELDS = ['fullName', 'idNumber', 'phone', 'address'] as const;
 export type ApplicantField = (typeof APPLICANT_FIELDS)[number];
@@ -30,7 +34,6 @@ export interface SubmitValues {
 }
 
 export const applicantId = (f: string) => `applicant-${f}`;
-export const formFieldId = (name: string) => `form-${name}`;
 /** The radio of one way to provide component i ("store", "upload", "none"): stable whatever else is offered. */
 export const docModeId = (i: number, mode: Exclude<DocMode, ''>) => `doc-${i}-${mode}`;
 export const docFileId = (i: number) => `doc-${i}-file`;
