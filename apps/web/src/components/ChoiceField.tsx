@@ -1,4 +1,4 @@
-import { useT } from '../i18n/useT.ts';
+import { FieldMessages } from './FieldMessages.tsx';
 
 interface Props {
   /** id of the first radio, so an error summary can move focus to the question. */
@@ -15,23 +15,12 @@ interface Props {
 
 /** A question answered by one of a few options: radios in a fieldset, with hint and error, GOV.UK style. */
 export function ChoiceField({ id, legend, hint, error, options, value, onChange, inline = options.length <= 3 }: Props) {
-  const { t } = useT();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
       <fieldset className="fieldset" aria-describedby={describedBy}>
         <legend className="fieldset__legend">{legend}</legend>
-        {hint && (
-          <div className="hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p className="error-message" id={`${id}-error`}>
-            <span className="visually-hidden">{t('common.errorPrefix')} </span>
-            {error}
-          </p>
-        )}
+        <FieldMessages id={id} hint={hint} error={error} />
         <div className={inline ? 'radios radios--inline' : 'radios'}>
           {options.map((o, i) => (
             <div className="radios__item" key={o.value}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../i18n/useT.ts';
+import { FieldMessages } from './FieldMessages.tsx';
 
 interface Props {
   /** id of the day input, so an error summary can move focus to the question. */
@@ -63,15 +64,7 @@ export function DateField({ id, legend, hint, error, value, onChange }: Props) {
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
       <fieldset className="fieldset" role="group" aria-describedby={describedBy}>
         <legend className="fieldset__legend">{legend}</legend>
-        <div className="hint" id={`${id}-hint`}>
-          {hint ?? t('date.hint')}
-        </div>
-        {error && (
-          <p className="error-message" id={`${id}-error`}>
-            <span className="visually-hidden">{t('common.errorPrefix')} </span>
-            {error}
-          </p>
-        )}
+        <FieldMessages id={id} hint={hint ?? t('date.hint')} error={error} />
         <div className="date-input">
           {box('d', id, t('date.day'), 'input--w2', 2)}
           {box('m', `${id}-month`, t('date.month'), 'input--w2', 2)}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { FieldMessages } from './FieldMessages.tsx';
 
 interface Props {
   id: string;
@@ -15,24 +15,13 @@ interface Props {
  * and the control wired to both for assistive technology.
  */
 export function LabelledField({ id, label, hint, error, children }: Props) {
-  const { t } = useT();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
       <label className="label" htmlFor={id}>
         {label}
       </label>
-      {hint && (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">{t('common.errorPrefix')} </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       {children({ 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
     </div>
   );

@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import type { ApiError } from '../../lib/api.ts';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { apiGet, isAbort, toApiError, type ApiError } from '../../lib/api.ts';
+import { useSessionCheck } from '../../lib/useSessionCheck.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { currentHref } from '../../router/history.ts';
 import type { CitizenMe } from './CitizenSessionProvider.tsx';
@@ -16,30 +17,15 @@ import { setCitizenHint, vneidLoginHref } from './vneid.ts';
 export function CitizenGate({ children }: { children: (me: CitizenMe) => ReactNode }) {
   const { t } = useCitizenT();
   const { session, setSession } = useCitizenSession();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    apiGet<CitizenMe>('/api/v1/me', ctl.signal).then(
-      (me) => setSession({ status: 'in', me }),
-      (e: unknown) => {
-        if (isAbort(e) || ctl.signal.aborted) return;
-        const err = toApiError(e);
-        if (err.status === 401) setSession({ status: 'out' });
-        else setError(err);
-      },
-    );
-    return () => ctl.abort();
-  }, [setSession, attempt]);
+  const { error, retry } = useSessionCheck<CitizenMe>(
+    '/api/v1/me',
+    (me) => setSession({ status: 'in', me }),
+    () => setSession({ status: 'out' }),
+  );
 
   if (session.status === 'in') return <>{children(session.me)}</>;
   if (session.status === 'out') return <CitizenLogin />;
   if (error) {
-    const retry = () => {
-      setError(null);
-      setAttempt((n) => n + 1);
-    };
     return <ApiErrorNotice title={t('citizen.sessionErrorTitle')} error={error} onRetry={retry} />;
   }
   return <Loading />;

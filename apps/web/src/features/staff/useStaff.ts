@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { StaffView } from '@motcua/contracts';
-import { apiGet, isAbort, toApiError, type ApiError } from '../../lib/api.ts';
+import type { ApiError } from '../../lib/api.ts';
+import { useSessionCheck } from '../../lib/useSessionCheck.ts';
 import { currentHref, navigate, withQuery } from '../../router/history.ts';
 import { useSession } from './useSession.ts';
 
@@ -18,22 +19,11 @@ export function loginHref(next: string): string {
  */
 export function useStaff(): StaffState {
   const { session, setSession } = useSession();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    apiGet<StaffView>('/api/v1/auth/me', ctl.signal).then(
-      (staff) => setSession({ status: 'in', staff }),
-      (e: unknown) => {
-        if (isAbort(e) || ctl.signal.aborted) return;
-        const err = toApiError(e);
-        if (err.status === 401) setSession({ status: 'out' });
-        else setError(err);
-      },
-    );
-    return () => ctl.abort();
-  }, [setSession, attempt]);
+  const { error, retry } = useSessionCheck<StaffView>(
+    '/api/v1/auth/me',
+    (staff) => setSession({ status: 'in', staff }),
+    () => setSession({ status: 'out' }),
+  );
 
   useEffect(() => {
     if (session.status === 'out') navigate(loginHref(currentHref()), { replace: true });
@@ -41,14 +31,7 @@ export function useStaff(): StaffState {
 
   if (session.status === 'in') return { status: 'in', staff: session.staff };
   if (error) {
-    return {
-      status: 'error',
-      error,
-      retry: () => {
-        setError(null);
-        setAttempt((n) => n + 1);
-      },
-    };
+    return { status: 'error', error, retry };
   }
   return { status: 'loading' };
 }
