@@ -15,3 +15,4 @@ export * from './notifications.ts';
 export * from './payments.ts';
 export * from './feedback.ts';
 export * from './documents.ts';
+export * from './campaigns.ts';

@@ -23,12 +23,13 @@ import type { FeedbackTables } from '../modules/feedback/feedback.tables.ts';
 import type { DocumentsTables } from '../modules/documents/documents.tables.ts';
 import type { DatastoreTables } from '../modules/datastore/datastore.tables.ts';
 import type { ResultsTables } from '../modules/results/results.tables.ts';
+import type { CampaignsTables } from '../modules/campaigns/campaigns.tables.ts';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Date;
 }
 
-export interface DB extends NotificationsTables, MessagesTables, SmtpSimTables, SmsSimTables, ZaloSimTables, PaymentsTables, PaymentGatewaySimTables, FeedbackTables, UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables, DocumentsTables, DatastoreTables, ResultsTables, VneidTables, PrefillTables {
+export interface DB extends NotificationsTables, MessagesTables, SmtpSimTables, SmsSimTables, ZaloSimTables, PaymentsTables, PaymentGatewaySimTables, FeedbackTables, UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables, DocumentsTables, DatastoreTables, ResultsTables, VneidTables, PrefillTables, CampaignsTables {
   schema_migrations: SchemaMigrationsTable;
 }

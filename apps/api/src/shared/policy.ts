@@ -63,6 +63,18 @@ export const PERMISSIONS = {
   'kpi.read': ['monitor', 'approver', 'admin'],
   'kpi.publish': ['monitor'],
   'target.edit': ['admin', 'monitor'],
+  // Campaigns of Đề án 06 (DESIGN §3.9, docs/campaigns.md). Scope on a campaign is decided by
+  // campaigns.access.ts: the coordinating unit's coordinators act on the whole area.
+  'campaign.read': ['campaign_coordinator', 'monitor', 'approver', 'admin'],
+  'campaign.manage': ['campaign_coordinator', 'admin'],
+  'campaign.approve': ['campaign_coordinator'],
+  'campaign.report': ['partner_reporter', 'campaign_coordinator'],
+  // Field work: coordinators import household lists and assign teams; volunteers record outcomes.
+  'field.manage': ['campaign_coordinator'],
+  'field.work': ['field_volunteer'],
+  // Desk support records (seed 000): the one-stop desk standardises subscriber information.
+  'desk.record': ['intake_officer'],
+  'desk.read': ['campaign_coordinator', 'monitor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof PERMISSIONS;
 
