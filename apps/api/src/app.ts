@@ -44,6 +44,11 @@ import { datastoreRoutes } from './modules/datastore/datastore.routes.ts';
 import { vneidRoutes } from './modules/vneid/vneid.routes.ts';
 import { prefillRoutes } from './modules/prefill/prefill.routes.ts';
 import { resultsRoutes } from './modules/results/results.routes.ts';
+import { fieldRoutes } from './modules/field/field.routes.ts';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { deskRoutes } from './modules/desk/desk.routes.ts';
+import { campaignProgressRoutes } from './modules/campaign-progress/campaign-progress.routes.ts';
+import { partnerReportsRoutes } from './modules/partner-reports/partner-reports.routes.ts';
 import { registrySimulatorRoutes } from './simulators/registry/registry.routes.ts';
 import { vneidSimulatorRoutes } from './simulators/vneid/vneid.routes.ts';
 
@@ -170,6 +175,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   vneidRoutes(app);
   prefillRoutes(app);
   resultsRoutes(app);
+  fieldRoutes(app);
+  campaignsRoutes(app);
+  deskRoutes(app);
+  campaignProgressRoutes(app);
+  partnerReportsRoutes(app);
   // Simulated national systems (DESIGN §5), served by the same process; never in production.
   if (deps.config.simulators) {
     // Only while the configured gateway is this simulator: it signs with the configured secret.

@@ -14,6 +14,8 @@ import { seedDemoStaff, type DemoAccount } from './modules/staff/staff.demo.ts';
 import { DEMO_DOSSIERS_DEFAULT, seedDemoDossiers } from './demo/demo-dossiers.ts';
 import { ensureDemoPopulation } from './simulators/registry/registry.demo.ts';
 import { ensureLocalCa } from './modules/results/results.service.ts';
+import { seedDemoCampaignWork } from './demo/demo-campaigns.ts';
+import { startCampaignReminders } from './modules/campaign-progress/campaign-progress.reminders.ts';
 
 export interface System {
   database: Database;
@@ -50,11 +52,15 @@ export async function startSystem(config: Config, opts: { inMemory?: boolean; lo
     if (n) log.info({ dossiers: n, ms: Date.now() - t }, 'demo dossiers loaded');
     // Residents to log in as on the VNeID simulator's page and to look up in the registry simulator.
     if (config.simulators) await ensureDemoPopulation(database.db, log);
+    // Đề án 06 campaigns with partner reports, household lists and desk records (demo/demo-campaigns.ts).
+    await seedDemoCampaignWork(database.db, { provinceCode: config.provinceCode, log });
   }
   const app = await buildApp({ db: database.db, config, log, dbKind: database.kind });
   // The local CA that signs electronic results is created at first start (DESIGN §5), under <dataDir>/pki.
   await ensureLocalCa({ publicUrl: config.publicUrl, dataDir: config.dataDir, provinceName: config.provinceName });
   const stopPaymentExpiry = startPaymentExpiryJob(database.db, log);
+  // Reminders to partners whose report is due and to field teams with pending households (in-app notices).
+  const stopCampaignReminders = startCampaignReminders(database.db, log);
   // The outbox worker (and the SMTP simulator unless MOTCUA_SMTP_URL names a real relay).
   const notifications = await startNotificationServices(database.db, config, log);
   return {
@@ -64,6 +70,7 @@ export async function startSystem(config: Config, opts: { inMemory?: boolean; lo
     demoAccounts,
     async close() {
       stopPaymentExpiry();
+      stopCampaignReminders();
       await notifications.close();
       await app.close();
       await database.close();

@@ -25,6 +25,7 @@ const WorkQueuePage = lazy(() => import('./features/dossiers/WorkQueuePage.tsx')
 const DossierPage = lazy(() => import('./features/dossiers/DossierPage.tsx').then((m) => ({ default: m.DossierPage })));
 const IntakePage = lazy(() => import('./features/dossiers/IntakePage.tsx').then((m) => ({ default: m.IntakePage })));
 const DashboardPage = lazy(() => import('./features/kpi/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const DeskPage = lazy(() => import('./features/desk/DeskPage.tsx').then((m) => ({ default: m.DeskPage })));
 // Citizen pages (VNeID) and the public verification page load when opened, like the staff pages.
 const MyDossiersPage = lazy(() => import('./features/citizen/MyDossiersPage.tsx').then((m) => ({ default: m.MyDossiersPage })));
 const MyDossierPage = lazy(() => import('./features/citizen/MyDossierPage.tsx').then((m) => ({ default: m.MyDossierPage })));
@@ -37,6 +38,18 @@ const NotificationsPage = lazy(() =>
 const PaymentsPage = lazy(() => import('./features/citizen/PaymentsPage.tsx').then((m) => ({ default: m.PaymentsPage })));
 const PaymentPage = lazy(() => import('./features/citizen/PaymentsPage.tsx').then((m) => ({ default: m.PaymentPage })));
 const VerifyPage = lazy(() => import('./features/verify/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
+// Field work: the volunteer's offline phone page and the coordinators' field page of a campaign.
+const VolunteerPage = lazy(() => import('./features/field/VolunteerPage.tsx').then((m) => ({ default: m.VolunteerPage })));
+const FieldManagePage = lazy(() => import('./features/field/FieldManagePage.tsx').then((m) => ({ default: m.FieldManagePage })));
+// Campaigns of Đề án 06 (list and set-up); the campaign's other tabs are their own pages.
+const CampaignListPage = lazy(() => import('./features/campaigns/CampaignListPage.tsx').then((m) => ({ default: m.CampaignListPage })));
+const CampaignSetupPage = lazy(() => import('./features/campaigns/CampaignSetupPage.tsx').then((m) => ({ default: m.CampaignSetupPage })));
+// Partner reports of a campaign: upload with its validation report, and the approval queue.
+const PartnerReportsPage = lazy(() => import('./features/partner-reports/PartnerReportsPage.tsx').then((m) => ({ default: m.PartnerReportsPage })));
+const ReportApprovalPage = lazy(() => import('./features/partner-reports/ReportApprovalPage.tsx').then((m) => ({ default: m.ReportApprovalPage })));
+const CampaignDashboardPage = lazy(() =>
+  import('./features/campaign-dashboard/CampaignDashboardPage.tsx').then((m) => ({ default: m.CampaignDashboardPage })),
+);
 
 /** Path → page. Few enough routes that a list of patterns reads better than a router library. */
 const ROUTES: { pattern: RegExp; page: (m: RegExpExecArray) => ReactNode }[] = [
@@ -49,6 +62,12 @@ const ROUTES: { pattern: RegExp; page: (m: RegExpExecArray) => ReactNode }[] = [
   { pattern: /^\/can-bo\/ho-so\/?$/, page: () => <WorkQueuePage /> },
   { pattern: /^\/can-bo\/ho-so\/([^/]+)\/?$/, page: (m) => <DossierPage code={safeDecode(m[1] ?? '')} /> },
   { pattern: /^\/can-bo\/tiep-nhan\/?$/, page: () => <IntakePage /> },
+  { pattern: /^\/can-bo\/chien-dich\/?$/, page: () => <CampaignListPage /> },
+  { pattern: /^\/can-bo\/chien-dich\/([^/]+)\/cau-hinh\/?$/, page: (m) => <CampaignSetupPage code={safeDecode(m[1] ?? '')} /> },
+  { pattern: /^\/can-bo\/chien-dich\/([^/]+)\/bao-cao\/?$/, page: (m) => <PartnerReportsPage code={safeDecode(m[1] ?? '')} /> },
+  { pattern: /^\/can-bo\/chien-dich\/([^/]+)\/duyet\/?$/, page: (m) => <ReportApprovalPage code={safeDecode(m[1] ?? '')} /> },
+  { pattern: /^\/can-bo\/chien-dich\/([^/]+)\/?$/, page: (m) => <CampaignDashboardPage code={safeDecode(m[1] ?? '')} /> },
+  { pattern: /^\/can-bo\/ho-tro-tttb\/?$/, page: () => <DeskPage /> },
   { pattern: /^\/tra-cuu-ho-so\/?$/, page: () => <TrackingPage /> },
   { pattern: /^\/chi-so\/?$/, page: () => <DashboardPage /> },
   { pattern: /^\/cong-khai\/chi-so\/?$/, page: () => <PublicationPage /> },
@@ -70,6 +89,8 @@ const ROUTES: { pattern: RegExp; page: (m: RegExpExecArray) => ReactNode }[] = [
   // Public verification of a signed result: the QR code points to /verify/<id>.
   { pattern: /^\/(?:xac-thuc|verify)\/([^/]+)\/?$/, page: (m) => <VerifyPage id={safeDecode(m[1] ?? '')} /> },
   { pattern: /^\/(?:xac-thuc|verify)\/?$/, page: () => <VerifyPage id={null} /> },
+  { pattern: /^\/tinh-nguyen\/?$/, page: () => <VolunteerPage /> },
+  { pattern: /^\/can-bo\/chien-dich\/([^/]+)\/thuc-dia\/?$/, page: (m) => <FieldManagePage code={safeDecode(m[1] ?? '')} /> },
 ];
 
 /** An old or short address that lives on elsewhere: replaced in the history, so Back skips it. */

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum } from './schema.ts';
-import { TARGET_LEVELS } from './kpi.ts';
+import { KpiRow, TARGET_LEVELS } from './kpi.ts';
 
 /** Campaign kinds of DESIGN §3.9 (docs/campaigns.md): seeds 000/002, 003 part 1, 003 part 2. */
 export const CAMPAIGN_KINDS = ['subscriber_verification', 'vneid_activation', 'online_services_drive'] as const;
@@ -100,3 +100,163 @@ export const CampaignView = Type.Composite([
   }),
 ]);
 export type CampaignView = Static<typeof CampaignView>;
+
+/** Baseline of a unit (subscribers to verify, residents aged ≥ 14, VNeID quota…). */
+export const CampaignBaselineView = Type.Object({
+  metricCode: Type.String(),
+  unitCode: Type.String(),
+  unitName: Type.String(),
+  value: Type.Integer({ minimum: 0 }),
+  source: Type.String(),
+});
+export type CampaignBaselineView = Static<typeof CampaignBaselineView>;
+
+/** A campaign with its baselines (the set-up page shows them next to the targets). */
+export const CampaignDetail = Type.Composite([CampaignView, Type.Object({ baselines: Type.Array(CampaignBaselineView) })]);
+export type CampaignDetail = Static<typeof CampaignDetail>;
+
+const CODE_PATTERN = '^[A-Za-z0-9._-]{2,64}$';
+const METRIC_CODE_PATTERN = '^[a-z][a-z0-9_]{1,63}$';
+const UnitCode = Type.String({ minLength: 1, maxLength: 30, description: 'Mã đơn vị' });
+
+/** POST /api/v1/campaigns: a campaign as configured (the shape of data/product/campaigns/*.json). */
+export const CampaignDefinitionInput = Type.Object(
+  {
+    code: Type.String({ pattern: CODE_PATTERN, description: 'Mã chiến dịch, ví dụ AG-XTTB-2026' }),
+    kind: StringEnum(CAMPAIGN_KINDS),
+    name: Type.String({ minLength: 1, maxLength: 500 }),
+    legalBasis: Type.Optional(Type.String({ maxLength: 4000 })),
+    source: Type.Optional(Type.String({ maxLength: 2000 })),
+    scopeUnitCode: UnitCode,
+    coordinatorUnitCode: UnitCode,
+    windowStart: IsoDate('Bắt đầu'),
+    windowEnd: IsoDate('Kết thúc'),
+    unitsOn: Type.Optional(IsoDate('Ngày dùng để tra mã đơn vị (mặc định: ngày bắt đầu)')),
+    status: Type.Optional(StringEnum(CAMPAIGN_STATUSES)),
+    metrics: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ pattern: METRIC_CODE_PATTERN }),
+          nameVi: Type.String({ minLength: 1, maxLength: 200 }),
+          nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+          kind: StringEnum(METRIC_KINDS),
+          source: StringEnum(METRIC_SOURCES),
+          numeratorCode: Type.Optional(Type.String({ pattern: METRIC_CODE_PATTERN })),
+          denominatorCode: Type.Optional(Type.String({ pattern: METRIC_CODE_PATTERN })),
+          kpiIndicator: Type.Optional(Type.String({ maxLength: 64 })),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+    targets: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            metric: Type.String(),
+            unitCode: Type.Optional(UnitCode),
+            level: Type.Optional(StringEnum(TARGET_LEVELS)),
+            value: Type.Number({ minimum: 0 }),
+            source: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 5000 },
+      ),
+    ),
+    baselines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            metric: Type.String(),
+            unitCode: UnitCode,
+            value: Type.Integer({ minimum: 0 }),
+            source: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 5000 },
+      ),
+    ),
+    rounds: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            seq: Type.Integer({ minimum: 1 }),
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            statsFrom: IsoDate('Số liệu từ ngày'),
+            statsTo: IsoDate('Số liệu đến ngày'),
+            dueDate: IsoDate('Hạn báo cáo'),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 100 },
+      ),
+    ),
+    partners: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            unitCode: UnitCode,
+            kind: StringEnum(PARTNER_KINDS),
+            cadence: StringEnum(PARTNER_CADENCES),
+            dueOffsetDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 31 })),
+            metrics: Type.Array(Type.String({ pattern: METRIC_CODE_PATTERN }), { minItems: 1 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CampaignDefinitionInput = Static<typeof CampaignDefinitionInput>;
+
+/** PATCH /api/v1/campaigns/:ref: what may change after creation. */
+export const CampaignPatch = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    legalBasis: Type.Optional(Type.String({ maxLength: 4000 })),
+    windowStart: Type.Optional(IsoDate('Bắt đầu')),
+    windowEnd: Type.Optional(IsoDate('Kết thúc')),
+    status: Type.Optional(StringEnum(CAMPAIGN_STATUSES)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type CampaignPatch = Static<typeof CampaignPatch>;
+
+/** Result of a targets or baselines upload (all-or-nothing; a 422 carries the same shape in details). */
+export const CampaignSheetReport = Type.Object({
+  accepted: Type.Integer({ description: 'Số ô (đơn vị × chỉ tiêu) đã ghi' }),
+  metrics: Type.Array(Type.String(), { description: 'Chỉ tiêu có trong tệp: giá trị theo đơn vị của chúng đã được thay' }),
+  rejected: Type.Array(
+    Type.Object({ line: Type.Integer({ description: 'Dòng trong tệp, dòng tiêu đề = 1' }), reason: Type.String() }),
+  ),
+});
+export type CampaignSheetReport = Static<typeof CampaignSheetReport>;
+
+/** One metric of a round row: the engine's rate, the campaign target that applies and the gap. */
+export const CampaignRoundFigure = Type.Object({
+  value: Type.Union([Type.Number(), Type.Null()], { description: 'Tỷ lệ 0–1 của bộ chỉ số; null khi mẫu số bằng 0' }),
+  target: Type.Union([Type.Number(), Type.Null()]),
+  targetFrom: Type.Union([Type.String(), Type.Null()], { description: 'unit, hoặc cấp (level) của chỉ tiêu áp dụng' }),
+  gap: Type.Union([Type.Number(), Type.Null()], { description: 'value − target' }),
+});
+export type CampaignRoundFigure = Static<typeof CampaignRoundFigure>;
+
+export const CampaignRoundReport = Type.Object({
+  campaignCode: Type.String(),
+  round: CampaignRoundView,
+  metrics: Type.Array(CampaignMetricView),
+  rows: Type.Array(
+    Type.Object({
+      unitCode: Type.String({ description: 'Mã đơn vị; "total" cho dòng tổng' }),
+      unitName: Type.String(),
+      /** The indicators engine's row, identical to `motcua kpi` for the same window and unit. */
+      kpi: KpiRow,
+      figures: Type.Record(Type.String(), CampaignRoundFigure),
+    }),
+  ),
+});
+export type CampaignRoundReport = Static<typeof CampaignRoundReport>;

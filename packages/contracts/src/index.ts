@@ -16,3 +16,7 @@ export * from './payments.ts';
 export * from './feedback.ts';
 export * from './documents.ts';
 export * from './campaigns.ts';
+export * from './campaign-progress.ts';
+export * from './field.ts';
+export * from './desk.ts';
+export * from './partner-reports.ts';

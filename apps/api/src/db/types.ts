@@ -24,12 +24,16 @@ import type { DocumentsTables } from '../modules/documents/documents.tables.ts';
 import type { DatastoreTables } from '../modules/datastore/datastore.tables.ts';
 import type { ResultsTables } from '../modules/results/results.tables.ts';
 import type { CampaignsTables } from '../modules/campaigns/campaigns.tables.ts';
+import type { PartnerReportsTables } from '../modules/partner-reports/partner-reports.tables.ts';
+import type { FieldTables } from '../modules/field/field.tables.ts';
+import type { DeskTables } from '../modules/desk/desk.tables.ts';
+import type { CampaignProgressTables } from '../modules/campaign-progress/campaign-progress.tables.ts';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Date;
 }
 
-export interface DB extends NotificationsTables, MessagesTables, SmtpSimTables, SmsSimTables, ZaloSimTables, PaymentsTables, PaymentGatewaySimTables, FeedbackTables, UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables, DocumentsTables, DatastoreTables, ResultsTables, VneidTables, PrefillTables, CampaignsTables {
+export interface DB extends NotificationsTables, MessagesTables, SmtpSimTables, SmsSimTables, ZaloSimTables, PaymentsTables, PaymentGatewaySimTables, FeedbackTables, UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables, DocumentsTables, DatastoreTables, ResultsTables, VneidTables, PrefillTables, CampaignsTables, DeskTables, FieldTables, PartnerReportsTables, CampaignProgressTables {
   schema_migrations: SchemaMigrationsTable;
 }

@@ -18,6 +18,8 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Security requirements for the docs: staff routes and citizen routes. */
 export const STAFF_SECURITY: { [label: string]: string[] }[] = [{ bearer: [] }, { cookie: [] }];
 export const CITIZEN_SECURITY: { [label: string]: string[] }[] = [{ bearer: [] }, { citizenCookie: [] }];
+/** A campaign partner's system (carrier, police): `Authorization: Bearer pt_…` (docs/partner-reports.md). */
+export const PARTNER_SECURITY: { [label: string]: string[] }[] = [{ partnerToken: [] }];
 
 export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
   const out: Record<number, typeof ErrorBody> = {};
@@ -39,6 +41,7 @@ export async function registerOpenApi(app: FastifyInstance, provinceName: string
           bearer: { type: 'http', scheme: 'bearer' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
           citizenCookie: { type: 'apiKey', in: 'cookie', name: 'motcua_citizen', description: 'Phiên công dân (đăng nhập VNeID); Bearer cz_… cũng được' },
+          partnerToken: { type: 'http', scheme: 'bearer', description: 'Mã truy cập của đối tác chiến dịch (pt_…), do đơn vị điều phối cấp; gắn với một chiến dịch và một đối tác' },
         },
       },
       tags: [
@@ -51,6 +54,12 @@ export async function registerOpenApi(app: FastifyInstance, provinceName: string
         { name: 'procedures', description: 'Danh mục thủ tục hành chính' },
         { name: 'dossiers', description: 'Hồ sơ thủ tục hành chính: tiếp nhận, xử lý, trả kết quả, tra cứu' },
         { name: 'kpi', description: 'Chỉ số 766' },
+        { name: 'payments', description: 'Thanh toán trực tuyến phí, lệ phí' },
+        { name: 'results', description: 'Kết quả điện tử có chữ ký số, xác thực' },
+        { name: 'feedback', description: 'Phản ánh, kiến nghị, đánh giá' },
+        { name: 'campaigns', description: 'Chiến dịch Đề án 06: chỉ tiêu, báo cáo đối tác, tiến độ' },
+        { name: 'field', description: 'Danh sách hộ gia đình, tổ công nghệ số cộng đồng làm việc thực địa' },
+        { name: 'desk', description: 'Hỗ trợ chuẩn hóa thông tin thuê bao tại quầy, tự kiểm tra TTTB' },
       ],
     },
   });

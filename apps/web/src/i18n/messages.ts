@@ -6,6 +6,8 @@ import type { Role } from '@motcua/contracts';
 import type { DossiersKey } from './messages-dossiers.ts';
 import type { IntakeKey } from './messages-intake.ts';
 import type { KpiKey } from './messages-kpi.ts';
+import type { CampaignsKey } from './messages-campaigns.ts';
+import type { DeskKey } from './messages-desk.ts';
 import { publicEn, publicVi } from './messages-public.ts';
 
 export type Lang = 'vi' | 'en';
@@ -28,6 +30,8 @@ const baseVi = {
   'nav.queue': 'Hồ sơ',
   'nav.intake': 'Tiếp nhận',
   'nav.kpi': 'Chỉ số',
+  'nav.campaigns': 'Chiến dịch',
+  'nav.desk': 'TTTB',
   'footer.publication': 'Công khai chỉ số phục vụ người dân, doanh nghiệp',
   'footer.portal': (p) => `Cổng dịch vụ công ${p.province} — motcua`,
   'footer.defaultProvince': 'tỉnh An Giang',
@@ -181,6 +185,10 @@ const baseVi = {
   'staff.link.intakeBody': 'Nhập tờ khai của thủ tục, cấp mã hồ sơ và hẹn ngày trả kết quả.',
   'staff.link.kpi': 'Chỉ số phục vụ người dân',
   'staff.link.kpiBody': 'Tỷ lệ trực tuyến, đúng hạn, số hóa, thanh toán trực tuyến, hài lòng; chỉ tiêu, xếp hạng và cảnh báo sớm.',
+  'staff.link.campaigns': 'Chiến dịch Đề án 06',
+  'staff.link.campaignsBody': 'Xác thực thuê bao, kích hoạt VNeID, cao điểm dịch vụ công trực tuyến: chỉ tiêu theo đơn vị, báo cáo của đối tác, tiến độ.',
+  'staff.link.desk': 'Hỗ trợ chuẩn hóa thông tin thuê bao',
+  'staff.link.deskBody': 'Ghi nhận lượt hỗ trợ người dân chuẩn hóa TTTB, tự kiểm tra TTTB của mình (TTTB <CCCD> gửi 1414), kinh phí hỗ trợ của nhà mạng.',
 
   // Same labels as ROLE_LABELS in contracts, copied because importing a value from the contracts index
   // would pull TypeBox into the bundle; `satisfies` below fails the build if a role is missing.
@@ -200,7 +208,7 @@ export const vi = { ...baseVi, ...publicVi };
  * Every key, including those of the staff pages' dictionaries, which load with their pages
  * (messages-dossiers.ts, messages-intake.ts, messages-kpi.ts) to keep the public bundle small.
  */
-export type MessageKey = keyof typeof vi | DossiersKey | IntakeKey | KpiKey;
+export type MessageKey = keyof typeof vi | DossiersKey | IntakeKey | KpiKey | DeskKey | CampaignsKey;
 
 /** Keys of the base dictionary; the areas' English lives beside their Vietnamese. */
 const baseEn: Record<keyof typeof baseVi, Message> = {
@@ -219,6 +227,8 @@ const baseEn: Record<keyof typeof baseVi, Message> = {
   'nav.queue': 'Dossiers',
   'nav.intake': 'Intake',
   'nav.kpi': 'Indicators',
+  'nav.campaigns': 'Campaigns',
+  'nav.desk': 'TTTB',
   'footer.publication': 'Published service indicators',
   'footer.portal': (p) => `Public service portal of ${p.province} — motcua`,
   'footer.defaultProvince': 'An Giang province',
@@ -371,6 +381,10 @@ const baseEn: Record<keyof typeof baseVi, Message> = {
   'staff.link.intakeBody': 'Enter the procedure’s form, issue the dossier code and the due date.',
   'staff.link.kpi': 'Service indicators',
   'staff.link.kpiBody': 'Online, on-time, digitisation, online payment and satisfaction rates; targets, ranking and early warning.',
+  'staff.link.campaigns': 'Project 06 campaigns',
+  'staff.link.campaignsBody': 'Subscriber verification, VNeID activation, online-services drives: targets per unit, partner reports, progress.',
+  'staff.link.desk': 'Subscriber-information support',
+  'staff.link.deskBody': 'Record help given to citizens standardising their subscriber information, check your own (TTTB <CCCD> to 1414), carriers’ support payments.',
 
   'role.admin': 'Administrator',
   'role.intake_officer': 'Intake officer',

@@ -33,6 +33,11 @@ export interface CampaignDefinition {
   coordinatorUnitCode: string;
   windowStart: string;
   windowEnd: string;
+  /**
+   * Day on which unit codes are resolved, when not the window's first day: a plan from before the
+   * 2025 reform (seed 000, 2023) is kept on today's units, whose codes did not exist then.
+   */
+  unitsOn?: string;
   status?: 'draft' | 'active' | 'closed';
   metrics: MetricDefinition[];
   targets?: TargetDefinition[];
@@ -47,8 +52,9 @@ export async function insertCampaign(db: Db, def: CampaignDefinition, createdBy:
   const unitId = async (code: string): Promise<number> => {
     const hit = unitCache.get(code);
     if (hit !== undefined) return hit;
-    const u = await findUnitByCode(db, code, def.windowStart);
-    if (!u) throw errors.validation({ unitCode: code }, `Không có đơn vị mã ${code} vào ngày ${def.windowStart}.`);
+    const on = def.unitsOn ?? def.windowStart;
+    const u = await findUnitByCode(db, code, on);
+    if (!u) throw errors.validation({ unitCode: code }, `Không có đơn vị mã ${code} vào ngày ${on}.`);
     unitCache.set(code, u.id);
     return u.id;
   };

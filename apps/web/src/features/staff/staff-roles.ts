@@ -9,6 +9,21 @@ import type { MessageKey } from '../../i18n/messages.ts';
 export const DOSSIER_READ: readonly Role[] = ['intake_officer', 'processor', 'approver', 'monitor', 'admin'];
 export const DOSSIER_INTAKE: readonly Role[] = ['intake_officer'];
 export const KPI_READ: readonly Role[] = ['monitor', 'approver', 'admin'];
+/** Who sees campaigns (campaign.read, plus partners and volunteers on the campaigns they work on). */
+export const CAMPAIGN_READ: readonly Role[] = ['campaign_coordinator', 'monitor', 'approver', 'admin', 'partner_reporter', 'field_volunteer'];
+export const DESK_RECORD: readonly Role[] = ['intake_officer'];
+export const DESK_READ: readonly Role[] = ['campaign_coordinator', 'monitor', 'admin'];
+/** Every staff member: the self-check of seed 002 is asked of all officials. */
+export const ANY_STAFF: readonly Role[] = [
+  'admin',
+  'intake_officer',
+  'processor',
+  'approver',
+  'monitor',
+  'campaign_coordinator',
+  'field_volunteer',
+  'partner_reporter',
+];
 
 /** Whether the staff member holds one of `roles`. */
 export function hasAnyRole(staff: Pick<StaffView, 'roles'>, roles: readonly Role[]): boolean {
@@ -35,4 +50,6 @@ export const STAFF_PAGES: readonly StaffPage[] = [
     roles: DOSSIER_INTAKE,
   },
   { to: '/chi-so', nav: 'nav.kpi', title: 'staff.link.kpi', body: 'staff.link.kpiBody', roles: KPI_READ },
+  { to: '/can-bo/chien-dich', nav: 'nav.campaigns', title: 'staff.link.campaigns', body: 'staff.link.campaignsBody', roles: CAMPAIGN_READ },
+  { to: '/can-bo/ho-tro-tttb', nav: 'nav.desk', title: 'staff.link.desk', body: 'staff.link.deskBody', roles: ANY_STAFF },
 ];
