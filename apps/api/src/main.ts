@@ -9,6 +9,7 @@ import { configFrom, int, withDatabase } from './cli/context.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoStaff } from './modules/staff/staff.demo.ts';
 import { DEMO_DOSSIERS_DEFAULT, seedDemoDossiers } from './demo/demo-dossiers.ts';
+import { seedDemoCampaignWork } from './demo/demo-campaigns.ts';
 import { importCommands } from './cli/import.ts';
 import { calendarCommands } from './cli/calendar.ts';
 import { kpiCommands, rebuildKpiCommand } from './cli/kpi.ts';
@@ -75,6 +76,8 @@ program
       process.stdout.write(`Đang tạo ${count} hồ sơ lịch sử hai năm (seed ${opts.seed ?? 1})…\n`);
       const n = await seedDemoDossiers(d.db, { seed: opts.seed ?? 1, count, now: new Date(), provinceCode: config.provinceCode });
       process.stdout.write(n ? `Đã nạp ${n} hồ sơ demo.\n` : 'Đã có hồ sơ trong CSDL: không tạo thêm hồ sơ demo.\n');
+      await seedDemoCampaignWork(d.db, { provinceCode: config.provinceCode });
+      process.stdout.write('Đã nạp chiến dịch Đề án 06 demo (báo cáo nhà mạng, danh sách hộ, hỗ trợ tại quầy).\n');
       if (opts.people) {
         const p = await seedPopulation(d.db, { seed: opts.seed ?? 1, people: opts.people, replace: opts.replace ?? false, provinceCode: config.provinceCode });
         process.stdout.write(

@@ -16,7 +16,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, staffSession, type TestSystem } from '../system.ts';
-import { createTestCampaign, LONG_XUYEN } from '../../src/modules/campaigns/campaigns.fixtures.ts';
+import { createTestCampaign, LONG_XUYEN, testCampaign } from '../../src/modules/campaigns/campaigns.fixtures.ts';
+import { addDays } from '../../src/modules/calendar/calendar.dates.ts';
+import { vnToday } from '../../src/shared/dates.ts';
 import { cccd, csvOf, fieldApi, person } from '../../src/modules/field/field.fixtures.ts';
 import { ARTIFACTS, DESKTOP, horizontalOverflow, launchChromium, loginThroughUi, PHONE, serveWeb, vnContext } from './chromium.ts';
 
@@ -74,7 +76,18 @@ const people = { an: cccd(1980), binh: cccd(1982), cuong: cccd(1990), dung: cccd
 
 beforeAll(async () => {
   sys = await createTestSystem();
-  await createTestCampaign(sys.database.db);
+  // A campaign under way today with the field metrics, so the dashboard (as of today) shows the outcomes.
+  const today = vnToday();
+  const base = testCampaign();
+  await createTestCampaign(sys.database.db, {
+    windowStart: addDays(today, -10),
+    windowEnd: addDays(today, 20),
+    metrics: [
+      ...base.metrics,
+      { code: 'field_done', nameVi: 'Đã xác thực tại nhà (thực địa)', nameEn: 'Done in the field', kind: 'count', source: 'field' },
+      { code: 'field_rate', nameVi: 'Tỷ lệ hoàn thành thực địa', nameEn: 'Field completion rate', kind: 'rate', source: 'field' },
+    ],
+  });
   const coord = await staffSession(sys, '91.SKHCN', ['campaign_coordinator']);
   coordinator = coord;
   volunteer = await staffSession(sys, LONG_XUYEN, ['field_volunteer']);
@@ -211,6 +224,15 @@ describe('the volunteer page offline', () => {
     expect(await cell('Chưa đến')).toBe('1');
     expect(await cell('Tỷ lệ')).toBe('50,0\u00a0%');
     await coord.screenshot({ path: path.join(ARTIFACTS, 'field-progress.png'), fullPage: true });
+
+    // The campaign dashboard counts them once too: 2 done, 2 / (4 listed − 0 ineligible) = 50,0 %.
+    await coord.goto(`${baseUrl}/can-bo/chien-dich/${REF}`);
+    // The field cards show among the headline figures and again in the field-work section.
+    const card = (label: string) => coord.locator('li.cdash-card', { has: coord.locator('.cdash-card__label', { hasText: label }) }).first();
+    await card('Đã xác thực tại nhà (thực địa)').waitFor();
+    expect((await card('Đã xác thực tại nhà (thực địa)').locator('.cdash-card__value').textContent())?.trim()).toBe('2');
+    expect((await card('Tỷ lệ hoàn thành thực địa').locator('.cdash-card__value').textContent())?.trim()).toBe('50,0\u00a0%');
+    await coord.screenshot({ path: path.join(ARTIFACTS, 'campaign-dashboard-field.png'), fullPage: true });
     await desk.close();
   });
 });

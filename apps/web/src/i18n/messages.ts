@@ -32,6 +32,7 @@ const baseVi = {
   'nav.kpi': 'Chỉ số',
   'nav.campaigns': 'Chiến dịch',
   'nav.desk': 'TTTB',
+  'nav.field': 'Thực địa',
   'footer.publication': 'Công khai chỉ số phục vụ người dân, doanh nghiệp',
   'footer.portal': (p) => `Cổng dịch vụ công ${p.province} — motcua`,
   'footer.defaultProvince': 'tỉnh An Giang',
@@ -188,6 +189,8 @@ const baseVi = {
   'staff.link.campaigns': 'Chiến dịch Đề án 06',
   'staff.link.campaignsBody': 'Xác thực thuê bao, kích hoạt VNeID, cao điểm dịch vụ công trực tuyến: chỉ tiêu theo đơn vị, báo cáo của đối tác, tiến độ.',
   'staff.link.desk': 'Hỗ trợ chuẩn hóa thông tin thuê bao',
+  'staff.link.field': 'Làm việc thực địa',
+  'staff.link.fieldBody': 'Danh sách hộ gia đình được giao, ghi kết quả từng người kể cả khi mất mạng; tự gửi khi có mạng trở lại.',
   'staff.link.deskBody': 'Ghi nhận lượt hỗ trợ người dân chuẩn hóa TTTB, tự kiểm tra TTTB của mình (TTTB <CCCD> gửi 1414), kinh phí hỗ trợ của nhà mạng.',
 
   // Same labels as ROLE_LABELS in contracts, copied because importing a value from the contracts index
@@ -228,6 +231,7 @@ const baseEn: Record<keyof typeof baseVi, Message> = {
   'nav.intake': 'Intake',
   'nav.kpi': 'Indicators',
   'nav.campaigns': 'Campaigns',
+  'nav.field': 'Field work',
   'nav.desk': 'TTTB',
   'footer.publication': 'Published service indicators',
   'footer.portal': (p) => `Public service portal of ${p.province} — motcua`,
@@ -384,6 +388,8 @@ const baseEn: Record<keyof typeof baseVi, Message> = {
   'staff.link.campaigns': 'Project 06 campaigns',
   'staff.link.campaignsBody': 'Subscriber verification, VNeID activation, online-services drives: targets per unit, partner reports, progress.',
   'staff.link.desk': 'Subscriber-information support',
+  'staff.link.field': 'Field work',
+  'staff.link.fieldBody': 'The households given to your team; record each person’s outcome even offline — it is sent when the connection returns.',
   'staff.link.deskBody': 'Record help given to citizens standardising their subscriber information, check your own (TTTB <CCCD> to 1414), carriers’ support payments.',
 
   'role.admin': 'Administrator',

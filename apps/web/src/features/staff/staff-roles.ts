@@ -51,5 +51,7 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   },
   { to: '/chi-so', nav: 'nav.kpi', title: 'staff.link.kpi', body: 'staff.link.kpiBody', roles: KPI_READ },
   { to: '/can-bo/chien-dich', nav: 'nav.campaigns', title: 'staff.link.campaigns', body: 'staff.link.campaignsBody', roles: CAMPAIGN_READ },
+  // The volunteers' phone page (works offline): field_volunteer only (field.work).
+  { to: '/tinh-nguyen', nav: 'nav.field', title: 'staff.link.field', body: 'staff.link.fieldBody', roles: ['field_volunteer'] },
   { to: '/can-bo/ho-tro-tttb', nav: 'nav.desk', title: 'staff.link.desk', body: 'staff.link.deskBody', roles: ANY_STAFF },
 ];
