@@ -14,6 +14,13 @@ export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, { vi: string; en: string
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
+/**
+ * Where a campaign stands in time (VN today against its window); `status` is the coordinator's switch
+ * (draft, active, closed), the phase is the calendar: an active campaign may still be upcoming.
+ */
+export const CAMPAIGN_PHASES = ['upcoming', 'running', 'ended'] as const;
+export type CampaignPhase = (typeof CAMPAIGN_PHASES)[number];
+
 export const METRIC_KINDS = ['count', 'rate'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
@@ -77,6 +84,9 @@ export const CampaignSummary = Type.Object({
   kind: StringEnum(CAMPAIGN_KINDS),
   name: Type.String(),
   status: StringEnum(CAMPAIGN_STATUSES),
+  phase: StringEnum(CAMPAIGN_PHASES, {
+    description: 'upcoming: trước ngày bắt đầu; running: trong thời gian chiến dịch; ended: sau ngày kết thúc (giờ Việt Nam)',
+  }),
   windowStart: IsoDate('Bắt đầu'),
   windowEnd: IsoDate('Kết thúc'),
   scopeUnitCode: Type.String(),
@@ -260,3 +270,103 @@ export const CampaignRoundReport = Type.Object({
   ),
 });
 export type CampaignRoundReport = Static<typeof CampaignRoundReport>;
+
+// ---- Changing a campaign after creation (docs/campaigns.md, "changing a campaign") ----
+
+const PartnerMetrics = Type.Array(Type.String({ pattern: METRIC_CODE_PATTERN }), {
+  minItems: 1,
+  maxItems: 50,
+  description: 'Các chỉ tiêu đếm do đối tác báo cáo (nguồn report)',
+});
+const DueOffset = Type.Integer({ minimum: 0, maximum: 31, description: 'Hạn nộp: số ngày sau ngày cuối kỳ' });
+
+/** POST /api/v1/campaigns/:ref/partners. */
+export const CampaignPartnerInput = Type.Object(
+  {
+    unitCode: UnitCode,
+    kind: StringEnum(PARTNER_KINDS),
+    cadence: StringEnum(PARTNER_CADENCES),
+    dueOffsetDays: Type.Optional(DueOffset),
+    metrics: PartnerMetrics,
+  },
+  { additionalProperties: false },
+);
+export type CampaignPartnerInput = Static<typeof CampaignPartnerInput>;
+
+/** PATCH /api/v1/campaigns/:ref/partners/:id. */
+export const CampaignPartnerPatch = Type.Object(
+  {
+    cadence: Type.Optional(StringEnum(PARTNER_CADENCES)),
+    dueOffsetDays: Type.Optional(DueOffset),
+    metrics: Type.Optional(PartnerMetrics),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type CampaignPartnerPatch = Static<typeof CampaignPartnerPatch>;
+
+/** PUT /api/v1/campaigns/:ref/rounds: the whole list (an empty list removes every round). */
+export const CampaignRoundsInput = Type.Object(
+  {
+    rounds: Type.Array(
+      Type.Object(
+        {
+          seq: Type.Integer({ minimum: 1, maximum: 1000 }),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          statsFrom: IsoDate('Số liệu từ ngày'),
+          statsTo: IsoDate('Số liệu đến ngày'),
+          dueDate: IsoDate('Hạn báo cáo'),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CampaignRoundsInput = Static<typeof CampaignRoundsInput>;
+
+/** POST /api/v1/campaigns/:ref/metrics: one metric, with the rules of a definition. */
+export const CampaignMetricInput = Type.Object(
+  {
+    code: Type.String({ pattern: METRIC_CODE_PATTERN, description: 'Mã chỉ tiêu: chữ thường, số, dấu _' }),
+    nameVi: Type.String({ minLength: 1, maxLength: 200 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+    kind: StringEnum(METRIC_KINDS),
+    source: StringEnum(METRIC_SOURCES),
+    numeratorCode: Type.Optional(Type.String({ pattern: METRIC_CODE_PATTERN })),
+    denominatorCode: Type.Optional(Type.String({ pattern: METRIC_CODE_PATTERN })),
+    kpiIndicator: Type.Optional(Type.String({ maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+export type CampaignMetricInput = Static<typeof CampaignMetricInput>;
+
+/** PATCH /api/v1/campaigns/:ref/metrics/:code: names only (the figures depend on the rest). */
+export const CampaignMetricPatch = Type.Object(
+  {
+    nameVi: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type CampaignMetricPatch = Static<typeof CampaignMetricPatch>;
+
+/** PUT /api/v1/campaigns/:ref/targets/levels: every per-level target (seed 003); unit targets stay. */
+export const CampaignLevelTargetsInput = Type.Object(
+  {
+    targets: Type.Array(
+      Type.Object(
+        {
+          metric: Type.String({ pattern: METRIC_CODE_PATTERN }),
+          level: StringEnum(TARGET_LEVELS),
+          value: Type.Number({ minimum: 0, description: 'Số tuyệt đối, hoặc tỷ lệ 0–1' }),
+          source: Type.Optional(Type.String({ maxLength: 2000, description: 'Căn cứ (trích văn bản)' })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CampaignLevelTargetsInput = Static<typeof CampaignLevelTargetsInput>;

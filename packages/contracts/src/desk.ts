@@ -100,6 +100,25 @@ export const DeskPayoutRate = Type.Object({
 });
 export type DeskPayoutRate = Static<typeof DeskPayoutRate>;
 
+/** A stored rate with when and by whom it was set, and whether it is the one in force today. */
+export const DeskPayoutRateEntry = Type.Composite([
+  DeskPayoutRate,
+  Type.Object({
+    inForce: Type.Boolean({ description: 'Mức đang áp dụng hôm nay (ngày bắt đầu gần nhất không sau hôm nay)' }),
+    updatedAt: Type.String({ format: 'date-time', description: 'Lần đặt gần nhất' }),
+    updatedBy: Type.Union([Type.String(), Type.Null()], { description: 'Người đặt (họ tên)' }),
+  }),
+]);
+export type DeskPayoutRateEntry = Static<typeof DeskPayoutRateEntry>;
+
+/** GET /api/v1/desk/payout-rates: every stored rate the reader may see, oldest first per carrier. */
+export const DeskPayoutRateList = Type.Object({
+  items: Type.Array(DeskPayoutRateEntry),
+  minimumVnd: Type.Integer({ description: 'Mức tối thiểu 10.000 đ/lượt (KH seed 000 mục V.2), áp dụng khi nhà mạng chưa đặt mức' }),
+  settable: Type.Array(Carrier, { description: 'Nhà mạng mà người gọi được đặt mức (nhà mạng của mình; quản trị cấp tỉnh: tất cả)' }),
+});
+export type DeskPayoutRateList = Static<typeof DeskPayoutRateList>;
+
 export const DeskPayoutRateInput = Type.Object(
   {
     carrier: Carrier,

@@ -33,6 +33,8 @@ export const HOUSEHOLD_COLUMNS = [
   'birth_year',
   'phone',
   'list_kind',
+  'msisdn',
+  'carrier',
 ] as const;
 /** Columns that must hold a value on every row. */
 export const HOUSEHOLD_REQUIRED = ['commune_code', 'hamlet', 'household_code', 'full_name', 'id_number', 'list_kind'] as const;
@@ -90,13 +92,24 @@ export type FieldAssignmentBody = Static<typeof FieldAssignmentBody>;
 export const FieldAssignmentResult = Type.Object({ hamlets: Type.Integer(), households: Type.Integer() });
 export type FieldAssignmentResult = Static<typeof FieldAssignmentResult>;
 
+/**
+ * The paper a listed person is known by: the 12-digit CCCD, or the old 9-digit CMND a SIM was
+ * registered with (seed 002 II.1: "Đang sử dụng Chứng minh nhân dân 9 số để đăng ký SIM"; to_verify
+ * lists only).
+ */
+export const FIELD_ID_TYPES = ['cccd', 'cmnd'] as const;
+export type FieldIdType = (typeof FIELD_ID_TYPES)[number];
+
 /** A person as the assigned volunteer sees them: the name, the birth year and the last 4 ID digits. */
 export const FieldPersonView = Type.Object({
   id: Type.Integer(),
   fullName: Type.String(),
   birthYear: Type.Union([Type.Integer(), Type.Null()]),
-  idLast4: Type.String({ description: '4 số cuối CCCD để đối chiếu với người dân' }),
+  idType: StringEnum(FIELD_ID_TYPES, { description: 'cccd: CCCD 12 số; cmnd: CMND 9 số (thuê bao đăng ký bằng CMND)' }),
+  idLast4: Type.String({ description: '4 số cuối CCCD/CMND để đối chiếu với người dân' }),
   phoneMasked: Type.Union([Type.String(), Type.Null()]),
+  msisdnMasked: Type.Union([Type.String(), Type.Null()], { description: 'Số thuê bao cần xác thực (đã che), danh sách to_verify' }),
+  carrier: Type.Union([Type.String(), Type.Null()], { description: 'Nhà mạng của thuê bao cần xác thực' }),
   listKind: StringEnum(FIELD_LIST_KINDS),
   outcome: Type.Union([StringEnum(FIELD_OUTCOMES), Type.Null()]),
   outcomeAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -193,3 +206,43 @@ export const FieldProgress = Type.Object({
   ),
 });
 export type FieldProgress = Static<typeof FieldProgress>;
+
+/** Filters of the people list: an outcome, or `pending` for people with none yet. */
+export const FIELD_PEOPLE_OUTCOME_FILTERS = [...FIELD_OUTCOMES, 'pending'] as const;
+export type FieldPeopleOutcomeFilter = (typeof FIELD_PEOPLE_OUTCOME_FILTERS)[number];
+export const FIELD_PEOPLE_FORMATS = ['json', 'csv'] as const;
+
+/**
+ * A listed person as coordinators read them (GET /campaigns/:ref/households/people): the name in full
+ * (the police act on the list, seed 003 V.2.d), the ID number and phones masked.
+ */
+export const FieldPersonRow = Type.Object({
+  id: Type.Integer(),
+  unitCode: Type.String(),
+  unitName: Type.String(),
+  hamlet: Type.String(),
+  householdCode: Type.String(),
+  address: Type.String(),
+  fullName: Type.String(),
+  birthYear: Type.Union([Type.Integer(), Type.Null()]),
+  idType: StringEnum(FIELD_ID_TYPES),
+  idMasked: Type.String({ description: 'Số CCCD/CMND, chỉ hiện 3 số cuối' }),
+  phoneMasked: Type.Union([Type.String(), Type.Null()]),
+  msisdnMasked: Type.Union([Type.String(), Type.Null()]),
+  carrier: Type.Union([Type.String(), Type.Null()]),
+  listKind: StringEnum(FIELD_LIST_KINDS),
+  teamName: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.Union([StringEnum(FIELD_OUTCOMES), Type.Null()], { description: 'Kết quả hiện tại; null: chưa đến' }),
+  outcomeAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  outcomeBy: Type.Union([Type.String(), Type.Null()], { description: 'Tình nguyện viên ghi kết quả hiện tại' }),
+  note: Type.String({ description: 'Ghi chú của kết quả hiện tại' }),
+});
+export type FieldPersonRow = Static<typeof FieldPersonRow>;
+
+export const FieldPeopleList = Type.Object({
+  total: Type.Integer({ description: 'Số người khớp bộ lọc' }),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  items: Type.Array(FieldPersonRow),
+});
+export type FieldPeopleList = Static<typeof FieldPeopleList>;

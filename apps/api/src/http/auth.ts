@@ -8,6 +8,7 @@ import { errors } from '../errors.ts';
 import type { Actor, CitizenActor } from '../shared/policy.ts';
 import { actorFromToken } from '../modules/staff/staff.service.ts';
 import { CITIZEN_TOKEN_PREFIX, citizenFromToken } from '../modules/citizens/citizens.service.ts';
+import { PARTNER_TOKEN_PREFIX } from '../modules/partner-reports/partner-reports.tokens.ts';
 
 export const SESSION_COOKIE = 'motcua_session';
 /** Citizen sessions have their own cookie: one browser can hold an official's and a citizen's login. */
@@ -27,10 +28,14 @@ function bearerOf(req: FastifyRequest): string | null {
   return h?.startsWith('Bearer ') ? h.slice(7).trim() || null : null;
 }
 
-/** The staff token: a bearer token without the citizen prefix, else the staff cookie. */
+/**
+ * The staff token: a bearer token without the citizen (`cz_`) or partner (`pt_`) prefix, else the
+ * staff cookie. A partner token is resolved by the partner API itself (partnerFromAuthorization);
+ * looking it up as a staff session would cost a query per partner request and cache a null actor.
+ */
 export function tokenOf(req: FastifyRequest): string | null {
   const b = bearerOf(req);
-  if (b && !b.startsWith(CITIZEN_TOKEN_PREFIX)) return b;
+  if (b && !b.startsWith(CITIZEN_TOKEN_PREFIX) && !b.startsWith(PARTNER_TOKEN_PREFIX)) return b;
   return req.cookies?.[SESSION_COOKIE] ?? null;
 }
 

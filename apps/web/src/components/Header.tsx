@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useT } from '../i18n/useT.ts';
 import { CitizenHeader } from '../features/citizen/CitizenHeader.tsx';
+import { UnreadNotices } from '../features/notices/UnreadNotices.tsx';
 import type { CitizenNavKey } from '../features/citizen/citizen-nav.ts';
 import { useCitizenSession } from '../features/citizen/useCitizenSession.ts';
 import { hasAnyRole, STAFF_PAGES } from '../features/staff/staff-roles.ts';
@@ -81,6 +82,7 @@ export function Header({ meta }: { meta: Meta | null }) {
               <Link to={item.to} className="nav__link" aria-current={item.matches(path) ? 'page' : undefined}>
                 {/* citizen-nav.ts adds its keys to the dictionary at run time */}
                 {t(item.label as MessageKey)}
+                {item.to === '/can-bo' && <UnreadNotices />}
               </Link>
             </li>
           ))}

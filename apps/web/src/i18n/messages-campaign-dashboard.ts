@@ -2,12 +2,13 @@
  * Strings of the campaign dashboard (/can-bo/chien-dich/:code). Loaded with that page only: importing
  * this module adds them to the dictionary. English must have the same keys (the type checks it).
  */
-import type { ForecastStatus } from '@motcua/contracts';
+import type { ForecastStatus, SeriesStep } from '@motcua/contracts';
 import { addMessages, type Message, type MessageKey } from './messages.ts';
 import type { Band } from '../features/campaign-dashboard/progress-bands.ts';
 
 type ForecastKey = `cdash.forecast.${ForecastStatus}`;
 type BandKey = `cdash.band.${Band}`;
+type StepKey = `cdash.seriesBy.${SeriesStep}` | `cdash.seriesCaption.${SeriesStep}`;
 
 export const campaignDashboardVi = {
   'cdash.title': 'Tiến độ chiến dịch',
@@ -78,8 +79,19 @@ export const campaignDashboardVi = {
   'cdash.dayXlsx': (p) => `Báo cáo ngày ${p.date} (XLSX)`,
   'cdash.weekXlsx': (p) => `Báo cáo tuần chứa ngày ${p.date} (XLSX)`,
   'cdash.summaryPdf': 'Báo cáo tóm tắt gửi Chủ tịch UBND (PDF)',
+  'cdash.series': 'Tiến độ theo ngày / theo tuần',
+  'cdash.seriesBy': 'Xem theo',
+  'cdash.seriesBy.day': 'Ngày',
+  'cdash.seriesBy.week': 'Tuần',
+  'cdash.seriesEmpty': 'Chưa đến ngày bắt đầu chiến dịch nên chưa có số liệu theo ngày.',
+  'cdash.seriesCaption.day': (p) => `${p.metric} của ${p.unit} vào cuối mỗi ngày, đến ${p.date}`,
+  'cdash.seriesCaption.week': (p) => `${p.metric} của ${p.unit} vào cuối mỗi tuần (từ thứ Hai đến Chủ nhật), đến ${p.date}`,
+  'cdash.day': 'Ngày',
+  'cdash.week': 'Tuần',
+  'cdash.seriesChart': (p) =>
+    `Biểu đồ cột: ${p.metric} từ ${p.from} đến ${p.to}; mới nhất ${p.last}, chỉ tiêu ${p.target} (đường nét đứt). Bảng dưới có đủ số liệu.`,
   'cdash.none': '—',
-} satisfies Record<string, Message> & Record<ForecastKey | BandKey, Message>;
+} satisfies Record<string, Message> & Record<ForecastKey | BandKey | StepKey, Message>;
 
 export type CampaignDashboardKey = keyof typeof campaignDashboardVi;
 
@@ -151,6 +163,17 @@ export const campaignDashboardEn: Record<CampaignDashboardKey, Message> = {
   'cdash.dayXlsx': (p) => `Daily report for ${p.date} (XLSX)`,
   'cdash.weekXlsx': (p) => `Weekly report of the week of ${p.date} (XLSX)`,
   'cdash.summaryPdf': 'Summary for the chairman (PDF)',
+  'cdash.series': 'Progress by day / by week',
+  'cdash.seriesBy': 'Show by',
+  'cdash.seriesBy.day': 'Day',
+  'cdash.seriesBy.week': 'Week',
+  'cdash.seriesEmpty': 'The campaign has not started yet, so there are no figures by day.',
+  'cdash.seriesCaption.day': (p) => `${p.metric} of ${p.unit} at the end of each day, up to ${p.date}`,
+  'cdash.seriesCaption.week': (p) => `${p.metric} of ${p.unit} at the end of each week (Monday to Sunday), up to ${p.date}`,
+  'cdash.day': 'Day',
+  'cdash.week': 'Week',
+  'cdash.seriesChart': (p) =>
+    `Bar chart: ${p.metric} from ${p.from} to ${p.to}; latest ${p.last}, target ${p.target} (dashed line). The table below has every figure.`,
   'cdash.none': '—',
 };
 

@@ -4,7 +4,15 @@
  * the same keys (the type checks it). The two strings of the staff home link live in
  * features/campaigns/campaign-link.ts, which the home page loads.
  */
-import type { CampaignKind, CampaignStatus, MetricSource, PartnerCadence, PartnerKind, TargetLevel } from '@motcua/contracts';
+import type {
+  CampaignKind,
+  CampaignPhase,
+  CampaignStatus,
+  MetricSource,
+  PartnerCadence,
+  PartnerKind,
+  TargetLevel,
+} from '@motcua/contracts';
 import { addMessages, type Message } from './messages.ts';
 
 type KindKey = `camp.kind.${CampaignKind}`;
@@ -13,6 +21,7 @@ type SourceKey = `camp.source.${MetricSource}`;
 type PartnerKindKey = `camp.partnerKind.${PartnerKind}`;
 type CadenceKey = `camp.cadence.${PartnerCadence}`;
 type LevelKey = `camp.level.${TargetLevel}`;
+type PhaseKey = `camp.phase.${CampaignPhase}`;
 
 export const campaignsVi = {
   'camp.list.title': 'Chiến dịch Đề án 06',
@@ -118,7 +127,93 @@ export const campaignsVi = {
   'camp.upload.rejectedLead': 'Sửa các dòng dưới đây trong tệp rồi tải lên lại.',
   'camp.upload.line': 'Dòng',
   'camp.upload.reason': 'Lỗi',
-} satisfies Record<string, Message> & Record<KindKey | StatusKey | SourceKey | PartnerKindKey | CadenceKey | LevelKey, Message>;
+
+  'camp.phase.upcoming': 'Sắp diễn ra',
+  'camp.phase.running': 'Đang diễn ra',
+  'camp.phase.ended': 'Đã hết thời gian',
+  'camp.setup.status': 'Trạng thái',
+
+  'camp.edit.choose': 'Chọn…',
+  'camp.edit.save': 'Lưu thay đổi',
+  'camp.edit.cancel': 'Không xóa',
+  'camp.edit.actions': 'Thao tác',
+  'camp.edit.partnersTitle': 'Thay đổi đối tác báo cáo',
+  'camp.edit.partnersNone': 'Chưa có đối tác báo cáo.',
+  'camp.edit.addPartner': 'Thêm đối tác',
+  'camp.edit.addPartnerSubmit': 'Thêm đối tác',
+  'camp.edit.unitCode': 'Mã đơn vị đối tác',
+  'camp.edit.unitCodeHint': 'Ví dụ 91.VIETTEL, 91.BDT, 91.CA',
+  'camp.edit.due': 'Hạn nộp (số ngày sau ngày cuối kỳ)',
+  'camp.edit.dueHint': 'Từ 0 đến 31. Báo cáo tuần với 1 ngày: hạn là thứ Hai. Báo cáo theo đợt dùng hạn của từng đợt.',
+  'camp.edit.changePartner': (p) => `Sửa hoặc xóa: ${p.unit}`,
+  'camp.edit.removePartner': 'Xóa đối tác',
+  'camp.edit.removeConfirm': (p) => `Xác nhận xóa ${p.unit}`,
+  'camp.edit.removeHint': 'Chỉ xóa được đối tác chưa gửi báo cáo nào; đối tác đã báo cáo thì không đổi được định kỳ.',
+  'camp.edit.partnerAdded': (p) => `Đã thêm đối tác ${p.unit}.`,
+  'camp.edit.partnerSaved': (p) => `Đã lưu thay đổi của ${p.unit}.`,
+  'camp.edit.partnerRemoved': (p) => `Đã xóa đối tác ${p.unit}.`,
+  'camp.edit.errUnit': 'Chọn đơn vị đối tác',
+  'camp.edit.errKind': 'Chọn loại đối tác',
+  'camp.edit.errCadence': 'Chọn định kỳ báo cáo',
+  'camp.edit.errNoRounds': 'Chiến dịch chưa có đợt báo cáo: thêm đợt trước khi chọn báo cáo theo đợt',
+  'camp.edit.errDue': 'Hạn nộp là số ngày từ 0 đến 31',
+  'camp.edit.errMetrics': 'Chọn ít nhất một chỉ tiêu đối tác báo cáo',
+
+  'camp.edit.roundsTitle': 'Sửa các đợt báo cáo',
+  'camp.edit.roundsLead': (p) =>
+    `Mỗi đợt có khoảng số liệu và hạn báo cáo; khoảng số liệu phải giao với thời gian chiến dịch (${p.from} – ${p.to}). Các đợt được đánh số 1, 2, 3… theo thứ tự trong bảng; bấm Lưu để thay toàn bộ danh sách.`,
+  'camp.edit.roundsNone': 'Chưa có đợt báo cáo.',
+  'camp.edit.seq': 'Số',
+  'camp.edit.statsFrom': 'Số liệu từ ngày',
+  'camp.edit.statsTo': 'Số liệu đến ngày',
+  'camp.edit.roundField': (p) => `Đợt ${p.n}: ${p.field}`,
+  'camp.edit.addRound': 'Thêm đợt',
+  'camp.edit.removeRound': (p) => `Bỏ đợt ${p.n}`,
+  'camp.edit.saveRounds': 'Lưu các đợt',
+  'camp.edit.roundsSaved': (p) => `Đã lưu ${p.n} đợt báo cáo.`,
+  'camp.edit.errRoundName': (p) => `Đợt ${p.n}: nhập tên đợt`,
+  'camp.edit.errRound.statsFrom': (p) => `Đợt ${p.n}: nhập ngày bắt đầu số liệu`,
+  'camp.edit.errRound.statsTo': (p) => `Đợt ${p.n}: nhập ngày cuối số liệu`,
+  'camp.edit.errRound.dueDate': (p) => `Đợt ${p.n}: nhập hạn báo cáo`,
+  'camp.edit.errRoundOrder': (p) => `Đợt ${p.n}: ngày cuối số liệu trước ngày đầu`,
+  'camp.edit.errRoundDue': (p) => `Đợt ${p.n}: hạn báo cáo trước ngày cuối số liệu`,
+
+  'camp.edit.addMetric': 'Thêm chỉ tiêu',
+  'camp.edit.addMetricSubmit': 'Thêm chỉ tiêu',
+  'camp.edit.metricCodeHint': 'Chữ thường không dấu, số và dấu gạch dưới, ví dụ signatures_issued',
+  'camp.edit.nameVi': 'Tên tiếng Việt',
+  'camp.edit.nameEn': 'Tên tiếng Anh',
+  'camp.edit.numerator': 'Tử số (chỉ tiêu đếm)',
+  'camp.edit.denominator': 'Mẫu số (chỉ tiêu đếm)',
+  'camp.edit.kpiIndicator': 'Chỉ số của bộ chỉ số 766',
+  'camp.edit.metricAdded': (p) => `Đã thêm chỉ tiêu ${p.code}.`,
+  'camp.edit.errMetricCode': 'Mã chỉ tiêu gồm chữ thường không dấu, số, dấu gạch dưới, bắt đầu bằng chữ (2–64 ký tự)',
+  'camp.edit.errMetricTaken': (p) => `Chiến dịch đã có chỉ tiêu mã ${p.code}`,
+  'camp.edit.errNameVi': 'Nhập tên tiếng Việt',
+  'camp.edit.errNameEn': 'Nhập tên tiếng Anh',
+  'camp.edit.errMetricKind': 'Chọn loại chỉ tiêu',
+  'camp.edit.errMetricSource': 'Chọn nguồn số liệu',
+  'camp.edit.errNumerator': 'Chọn tử số của tỷ lệ',
+  'camp.edit.errDenominator': 'Chọn mẫu số của tỷ lệ',
+  'camp.edit.errKpi': 'Chọn chỉ số của bộ chỉ số',
+
+  'camp.edit.levelsTitle': 'Sửa chỉ tiêu theo cấp',
+  'camp.edit.levelsLead':
+    'Một dòng cho mỗi chỉ tiêu và cấp, ví dụ theo Kế hoạch 60 ngày: cấp tỉnh 70%, cấp huyện 60%, xã 25%. Tỷ lệ ghi theo phần trăm (70 hoặc 70,5). Bấm Lưu để thay toàn bộ chỉ tiêu theo cấp; chỉ tiêu riêng của từng đơn vị giữ nguyên.',
+  'camp.edit.targetValue': 'Giá trị (tỷ lệ: %)',
+  'camp.edit.targetField': (p) => `Dòng ${p.n}: ${p.field}`,
+  'camp.edit.addTarget': 'Thêm dòng',
+  'camp.edit.removeTarget': (p) => `Bỏ dòng ${p.n}`,
+  'camp.edit.saveLevels': 'Lưu chỉ tiêu theo cấp',
+  'camp.edit.levelsSaved': (p) => `Đã lưu ${p.n} chỉ tiêu theo cấp.`,
+  'camp.edit.errTargetMetric': (p) => `Dòng ${p.n}: chọn chỉ tiêu`,
+  'camp.edit.errTargetLevel': (p) => `Dòng ${p.n}: chọn cấp`,
+  'camp.edit.errTargetValue': (p) => `Dòng ${p.n}: giá trị phải là số không âm`,
+  'camp.edit.errTargetRate': (p) => `Dòng ${p.n}: tỷ lệ không vượt quá 100%`,
+  'camp.edit.errTargetCount': (p) => `Dòng ${p.n}: chỉ tiêu đếm phải là số nguyên`,
+  'camp.edit.errTargetTwice': (p) => `Dòng ${p.n}: chỉ tiêu và cấp này đã có ở dòng trên`,
+} satisfies Record<string, Message> &
+  Record<KindKey | StatusKey | SourceKey | PartnerKindKey | CadenceKey | LevelKey | PhaseKey, Message>;
 
 export type CampaignsKey = keyof typeof campaignsVi;
 
@@ -225,6 +320,92 @@ export const campaignsEn: Record<CampaignsKey, Message> = {
   'camp.upload.rejectedLead': 'Correct these rows in the file and upload it again.',
   'camp.upload.line': 'Line',
   'camp.upload.reason': 'Problem',
+
+  'camp.phase.upcoming': 'Upcoming',
+  'camp.phase.running': 'Running',
+  'camp.phase.ended': 'Window over',
+  'camp.setup.status': 'Status',
+
+  'camp.edit.choose': 'Choose…',
+  'camp.edit.save': 'Save changes',
+  'camp.edit.cancel': 'Keep it',
+  'camp.edit.actions': 'Actions',
+  'camp.edit.partnersTitle': 'Change the reporting partners',
+  'camp.edit.partnersNone': 'No reporting partner yet.',
+  'camp.edit.addPartner': 'Add a partner',
+  'camp.edit.addPartnerSubmit': 'Add partner',
+  'camp.edit.unitCode': 'Partner unit code',
+  'camp.edit.unitCodeHint': 'For example 91.VIETTEL, 91.BDT, 91.CA',
+  'camp.edit.due': 'Due (days after the period ends)',
+  'camp.edit.dueHint': 'From 0 to 31. A weekly report with 1 day is due on Monday. Reports by round use each round’s due date.',
+  'camp.edit.changePartner': (p) => `Change or remove: ${p.unit}`,
+  'camp.edit.removePartner': 'Remove partner',
+  'camp.edit.removeConfirm': (p) => `Confirm removing ${p.unit}`,
+  'camp.edit.removeHint': 'Only a partner that has sent no report can be removed; once it has reported its cadence stays.',
+  'camp.edit.partnerAdded': (p) => `Partner ${p.unit} added.`,
+  'camp.edit.partnerSaved': (p) => `Changes to ${p.unit} saved.`,
+  'camp.edit.partnerRemoved': (p) => `Partner ${p.unit} removed.`,
+  'camp.edit.errUnit': 'Choose the partner unit',
+  'camp.edit.errKind': 'Choose the kind of partner',
+  'camp.edit.errCadence': 'Choose the reporting cadence',
+  'camp.edit.errNoRounds': 'The campaign has no reporting round: add rounds before choosing reports by round',
+  'camp.edit.errDue': 'The due offset is a number of days from 0 to 31',
+  'camp.edit.errMetrics': 'Choose at least one metric the partner reports',
+
+  'camp.edit.roundsTitle': 'Edit the reporting rounds',
+  'camp.edit.roundsLead': (p) =>
+    `Each round has a statistics window and a due date; the window must overlap the campaign (${p.from} – ${p.to}). Rounds are numbered 1, 2, 3… in the order of the table; Save replaces the whole list.`,
+  'camp.edit.roundsNone': 'No reporting round yet.',
+  'camp.edit.seq': 'No.',
+  'camp.edit.statsFrom': 'Statistics from',
+  'camp.edit.statsTo': 'Statistics to',
+  'camp.edit.roundField': (p) => `Round ${p.n}: ${p.field}`,
+  'camp.edit.addRound': 'Add a round',
+  'camp.edit.removeRound': (p) => `Remove round ${p.n}`,
+  'camp.edit.saveRounds': 'Save the rounds',
+  'camp.edit.roundsSaved': (p) => `${p.n} reporting round(s) saved.`,
+  'camp.edit.errRoundName': (p) => `Round ${p.n}: enter the round’s name`,
+  'camp.edit.errRound.statsFrom': (p) => `Round ${p.n}: enter the first day of the statistics`,
+  'camp.edit.errRound.statsTo': (p) => `Round ${p.n}: enter the last day of the statistics`,
+  'camp.edit.errRound.dueDate': (p) => `Round ${p.n}: enter the due date`,
+  'camp.edit.errRoundOrder': (p) => `Round ${p.n}: the last day of the statistics is before the first`,
+  'camp.edit.errRoundDue': (p) => `Round ${p.n}: the due date is before the last day of the statistics`,
+
+  'camp.edit.addMetric': 'Add a metric',
+  'camp.edit.addMetricSubmit': 'Add metric',
+  'camp.edit.metricCodeHint': 'Lower-case letters, digits and underscores, for example signatures_issued',
+  'camp.edit.nameVi': 'Vietnamese name',
+  'camp.edit.nameEn': 'English name',
+  'camp.edit.numerator': 'Numerator (a count metric)',
+  'camp.edit.denominator': 'Denominator (a count metric)',
+  'camp.edit.kpiIndicator': 'Indicator of the 766 indicator set',
+  'camp.edit.metricAdded': (p) => `Metric ${p.code} added.`,
+  'camp.edit.errMetricCode':
+    'A metric code is lower-case letters, digits and underscores, starting with a letter (2–64 characters)',
+  'camp.edit.errMetricTaken': (p) => `The campaign already has metric ${p.code}`,
+  'camp.edit.errNameVi': 'Enter the Vietnamese name',
+  'camp.edit.errNameEn': 'Enter the English name',
+  'camp.edit.errMetricKind': 'Choose the kind of metric',
+  'camp.edit.errMetricSource': 'Choose where the figure comes from',
+  'camp.edit.errNumerator': 'Choose the numerator of the rate',
+  'camp.edit.errDenominator': 'Choose the denominator of the rate',
+  'camp.edit.errKpi': 'Choose the indicator',
+
+  'camp.edit.levelsTitle': 'Edit targets per level',
+  'camp.edit.levelsLead':
+    'One row per metric and level, for example from the 60-day plan: province 70%, district 60%, xã 25%. Write rates as percentages (70 or 70.5). Save replaces every per-level target; each unit’s own targets stay.',
+  'camp.edit.targetValue': 'Value (rates: %)',
+  'camp.edit.targetField': (p) => `Row ${p.n}: ${p.field}`,
+  'camp.edit.addTarget': 'Add a row',
+  'camp.edit.removeTarget': (p) => `Remove row ${p.n}`,
+  'camp.edit.saveLevels': 'Save targets per level',
+  'camp.edit.levelsSaved': (p) => `${p.n} per-level target(s) saved.`,
+  'camp.edit.errTargetMetric': (p) => `Row ${p.n}: choose the metric`,
+  'camp.edit.errTargetLevel': (p) => `Row ${p.n}: choose the level`,
+  'camp.edit.errTargetValue': (p) => `Row ${p.n}: the value must be a number, not negative`,
+  'camp.edit.errTargetRate': (p) => `Row ${p.n}: a rate cannot exceed 100%`,
+  'camp.edit.errTargetCount': (p) => `Row ${p.n}: a count target is a whole number`,
+  'camp.edit.errTargetTwice': (p) => `Row ${p.n}: this metric and level are already on a row above`,
 };
 
 addMessages(campaignsVi, campaignsEn);

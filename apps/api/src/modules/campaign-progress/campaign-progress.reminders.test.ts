@@ -130,7 +130,7 @@ describe('GET /api/v1/me/notices', () => {
         campaignCode: 'TEST-TTTB',
         title: 'Quá hạn nộp báo cáo: kỳ đến 03/05/2026',
         body: 'Chiến dịch "Chiến dịch thử nghiệm xác thực thuê bao": báo cáo của VNPT An Giang cho kỳ từ 28/04/2026 đến 03/05/2026 (hạn 04/05/2026) chưa được gửi.',
-        link: '/can-bo/chien-dich/TEST-TTTB',
+        link: '/can-bo/chien-dich/TEST-TTTB/bao-cao',
         createdAt: '2026-05-05T01:00:00.000Z',
         readAt: null,
       },
@@ -142,7 +142,7 @@ describe('GET /api/v1/me/notices', () => {
   it('tells the volunteer how many people remain', async () => {
     const mine = await notices(volunteer);
     expect(mine.unread).toBe(3);
-    expect(mine.items[0]).toMatchObject({ kind: 'field_pending', title: `Còn ${lxPending} người cần đến gặp` });
+    expect(mine.items[0]).toMatchObject({ kind: 'field_pending', link: '/tinh-nguyen', title: `Còn ${lxPending} người cần đến gặp` });
   });
 
   it('marks a notice read; someone else’s notice is not found', async () => {

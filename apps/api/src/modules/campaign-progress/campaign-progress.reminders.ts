@@ -32,7 +32,9 @@ export async function sendCampaignReminders(
   const out: ReminderResult = { reportNotices: 0, fieldNotices: 0 };
   for (const c of await repo.campaignsForReminders(db, day)) {
     const config = await repo.loadConfig(db, c.id);
-    const link = `/can-bo/chien-dich/${encodeURIComponent(c.code)}`;
+    // Where each recipient acts: a partner on its report page, a volunteer on the phone page (neither
+    // may open the campaign dashboard, which sums every partner's figures).
+    const reportLink = `/can-bo/chien-dich/${encodeURIComponent(c.code)}/bao-cao`;
     const received = new Set((await sources.receivedReports(c.id)).map((r) => `${r.partnerId}|${r.periodEnd}`));
     for (const p of config.partners) {
       const rule = {
@@ -57,7 +59,7 @@ export async function sendCampaignReminders(
           campaignId: c.id,
           title,
           body,
-          link,
+          link: reportLink,
           dedupeKey: `report_due:${c.id}:${p.id}:${period.periodEnd}:${day}`,
           createdAt: now,
         }));
@@ -76,7 +78,7 @@ export async function sendCampaignReminders(
           campaignId: c.id,
           title: `Còn ${team.pendingPeople} người cần đến gặp`,
           body: `Chiến dịch "${c.name}": tổ của bạn còn ${team.pendingPeople} người chưa có kết quả hoặc vắng mặt. Chiến dịch kết thúc ngày ${vnShortDate(c.window_end)}.`,
-          link,
+          link: '/tinh-nguyen',
           dedupeKey: `field_pending:${c.id}:${team.teamId}:${day}`,
           createdAt: now,
         })),

@@ -1,6 +1,7 @@
 /** Campaign rows → API views (packages/contracts/src/campaigns.ts); no row leaves the module unshaped. */
 import type {
   CampaignBaselineView,
+  CampaignPhase,
   CampaignMetricView,
   CampaignPartnerView,
   CampaignRoundView,
@@ -8,19 +9,27 @@ import type {
   CampaignTargetView,
 } from '@motcua/contracts';
 import type { Selectable } from 'kysely';
+import { vnToday } from '../../shared/dates.ts';
 import type { CampaignRow } from './campaigns.access.ts';
 import type * as repo from './campaigns.repo.ts';
 import type { CampaignMetricsTable, CampaignRoundsTable } from './campaigns.tables.ts';
 
 type Rows<F extends (...a: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
 
-export function presentSummary(c: CampaignRow, names: Map<number, string>): CampaignSummary {
+/** Where the window stands on `today` (a business date, Asia/Ho_Chi_Minh); both ends are campaign days. */
+export function phaseOf(c: { window_start: string; window_end: string }, today: string): CampaignPhase {
+  if (today < c.window_start) return 'upcoming';
+  return today > c.window_end ? 'ended' : 'running';
+}
+
+export function presentSummary(c: CampaignRow, names: Map<number, string>, today = vnToday()): CampaignSummary {
   return {
     id: Number(c.id),
     code: c.code,
     kind: c.kind,
     name: c.name,
     status: c.status,
+    phase: phaseOf(c, today),
     windowStart: c.window_start,
     windowEnd: c.window_end,
     scopeUnitCode: c.scope_code,

@@ -22,6 +22,7 @@ import { errorResponses, STAFF_SECURITY } from '../../http/openapi.ts';
 import { readTabularBuffer } from '../../shared/tabular.ts';
 import { roundReport } from './campaigns.rounds.ts';
 import * as campaigns from './campaigns.service.ts';
+import { campaignSetupRoutes } from './campaigns.setup.routes.ts';
 import type { SheetKind } from './campaigns.sheets.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -203,4 +204,7 @@ export function campaignsRoutes(app: App): void {
     },
     async (req) => roundReport(db, req.actor, req.params.ref, req.params.seq, req.query),
   );
+
+  // Partners, rounds, metrics and per-level targets after creation.
+  campaignSetupRoutes(app);
 }

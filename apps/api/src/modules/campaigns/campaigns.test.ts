@@ -5,7 +5,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestSystem, staffSession, type TestSystem } from '../../../test/system.ts';
+import { vnToday } from '../../shared/dates.ts';
 import { createTestCampaign, LONG_XUYEN, MY_HOA_HUNG, testCampaign } from './campaigns.fixtures.ts';
+import { phaseOf } from './campaigns.presenter.ts';
 
 type Headers = Record<string, string>;
 let sys: TestSystem;
@@ -65,6 +67,7 @@ describe('reading campaigns', () => {
       kind: 'subscriber_verification',
       name: 'Chiến dịch thử nghiệm xác thực thuê bao',
       status: 'active',
+      phase: phaseOf({ window_start: '2026-04-28', window_end: '2026-05-28' }, vnToday()),
       windowStart: '2026-04-28',
       windowEnd: '2026-05-28',
       scopeUnitCode: '91',

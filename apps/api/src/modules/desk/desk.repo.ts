@@ -176,8 +176,18 @@ export async function ratesDuring(db: Db, from: string, to: string): Promise<Pay
   return rows;
 }
 
-export async function listRates(db: Db): Promise<PayoutRateRow[]> {
-  return db.selectFrom('desk_payout_rates').selectAll().orderBy('carrier').orderBy('valid_from').execute();
+/** Stored rates (of one carrier when given) with the name of who set each, by carrier then start date. */
+export async function listRates(db: Db, carrier?: string) {
+  let q = db
+    .selectFrom('desk_payout_rates as r')
+    .leftJoin('staff as s', 's.id', 'r.updated_by')
+    .selectAll('r')
+    .select('s.full_name as updated_by_name')
+    // Byte order: the same on every server whatever its locale.
+    .orderBy(sql`r.carrier collate "C"`)
+    .orderBy('r.valid_from');
+  if (carrier) q = q.where('r.carrier', '=', carrier);
+  return q.execute();
 }
 
 export async function upsertRate(db: Db, r: { carrier: string; valid_from: string; amount_vnd: number; source: string; updated_by: number | null }): Promise<void> {

@@ -10,6 +10,7 @@ import {
   DESK_MONTH_PATTERN,
   DeskPayoutRate,
   DeskPayoutRateInput,
+  DeskPayoutRateList,
   DeskPayoutReport,
   DeskRecordInput,
   DeskRecordList,
@@ -145,13 +146,14 @@ export function deskRoutes(app: App): void {
       schema: {
         tags: ['desk'],
         summary: 'Mức hỗ trợ của các nhà mạng / payout rates',
-        description: 'Các mức đã lưu, theo nhà mạng và ngày áp dụng. Không có mức nào: áp dụng mức tối thiểu 10.000 đ/lượt. Vai trò desk.read, hoặc partner_reporter của nhà mạng.',
+        description:
+          'Các mức đã lưu (cả lịch sử), theo nhà mạng và ngày áp dụng, mức đang áp dụng hôm nay, người đặt. Không có mức nào: áp dụng mức tối thiểu 10.000 đ/lượt. Vai trò desk.read: mọi nhà mạng; partner_reporter của nhà mạng: chỉ nhà mạng của mình. settable: nhà mạng người gọi được đặt mức.',
         security: STAFF_SECURITY,
-        response: { 200: Type.Object({ items: Type.Array(DeskPayoutRate) }), ...errorResponses(401, 403) },
+        response: { 200: DeskPayoutRateList, ...errorResponses(401, 403) },
       },
       preValidation: authenticated,
     },
-    async (req) => ({ items: await payout.listRates(db, ctx(req)) }),
+    async (req) => payout.listRates(db, ctx(req)),
   );
 
   app.put(

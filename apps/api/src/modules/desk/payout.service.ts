@@ -11,6 +11,7 @@ import {
   MOBILE_CARRIERS,
   type DeskPayoutRate,
   type DeskPayoutRateInput,
+  type DeskPayoutRateList,
   type DeskPayoutReport,
   type DeskPayoutRow,
   type MobileCarrier,
@@ -18,6 +19,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../../shared/audit.ts';
+import { vnToday } from '../../shared/dates.ts';
 import type { Actor } from '../../shared/policy.ts';
 import * as repo from './desk.repo.ts';
 import { monthRange, type DeskContext } from './desk.service.ts';
@@ -107,12 +109,42 @@ async function ratesOfMonth(db: Db, from: string, to: string, carrier: MobileCar
   return out;
 }
 
-/** Every stored rate (desk.read roles and carriers' reporters). */
-export async function listRates(db: Db, ctx: DeskContext): Promise<DeskPayoutRate[]> {
+/** The carriers whose rate the actor may set: a province administrator any, a carrier's reporter its own. */
+export function settableCarriers(actor: Actor): MobileCarrier[] {
+  if (actor.roles.includes('admin') && provincePathOf(actor.unitPath) === actor.unitPath) return [...MOBILE_CARRIERS];
+  const own = carrierOfActor(actor);
+  return own ? [own] : [];
+}
+
+/**
+ * The stored rates with their history (every start date, oldest first per carrier) and the one in
+ * force today. desk.read roles see every carrier's; a carrier's reporter only its own — each carrier
+ * decides its support itself, another's is not its business.
+ */
+export async function listRates(db: Db, ctx: DeskContext): Promise<DeskPayoutRateList> {
   const actor = ctx.actor;
   if (!actor) throw errors.unauthenticated();
-  if ((await readPaths(db, actor)).length === 0 && !carrierOfActor(actor)) throw errors.forbidden({ action: 'desk.read' });
-  return (await repo.listRates(db)).map((r) => ({ carrier: r.carrier as MobileCarrier, validFrom: r.valid_from, amountVnd: r.amount_vnd, source: r.source }));
+  const reads = (await readPaths(db, actor)).length > 0;
+  const own = carrierOfActor(actor);
+  if (!reads && !own) throw errors.forbidden({ action: 'desk.read' });
+  const rows = await repo.listRates(db, reads ? undefined : own!);
+  const today = vnToday(ctx.now);
+  // The rate in force today: per carrier, the latest start on or before today.
+  const current = new Map<string, string>();
+  for (const r of rows) if (r.valid_from <= today) current.set(r.carrier, r.valid_from);
+  return {
+    items: rows.map((r) => ({
+      carrier: r.carrier as MobileCarrier,
+      validFrom: r.valid_from,
+      amountVnd: r.amount_vnd,
+      source: r.source,
+      inForce: current.get(r.carrier) === r.valid_from,
+      updatedAt: new Date(r.updated_at).toISOString(),
+      updatedBy: r.updated_by_name,
+    })),
+    minimumVnd: DESK_MIN_PAYOUT_VND,
+    settable: settableCarriers(actor),
+  };
 }
 
 /**
@@ -122,8 +154,7 @@ export async function listRates(db: Db, ctx: DeskContext): Promise<DeskPayoutRat
 export async function setRate(db: Db, ctx: DeskContext, input: DeskPayoutRateInput): Promise<DeskPayoutRate> {
   const actor = ctx.actor;
   if (!actor) throw errors.unauthenticated();
-  const provinceAdmin = actor.roles.includes('admin') && provincePathOf(actor.unitPath) === actor.unitPath;
-  if (!provinceAdmin && carrierOfActor(actor) !== input.carrier) throw errors.forbidden({ action: 'desk.rate' });
+  if (!settableCarriers(actor).includes(input.carrier)) throw errors.forbidden({ action: 'desk.rate' });
   if (input.amountVnd < DESK_MIN_PAYOUT_VND)
     throw errors.validation([{ field: 'amountVnd', message: 'Mức hỗ trợ tối thiểu 10.000 đồng/lượt (KH seed 000 mục V.2)' }]);
   const source = (input.source ?? '').normalize('NFC').trim();

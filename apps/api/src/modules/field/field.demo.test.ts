@@ -21,6 +21,9 @@ describe('seedDemoField', () => {
       expect(new Set(rows.filter((r) => r.commune_code === code).map((r) => r.hamlet)).size).toBe(3);
     }
     expect(new Set(rows.map((r) => r.id_number)).size).toBe(rows.length);
+    // Subscribers still on a 9-digit CMND (seed 002 II.1) are listed by it; the VNeID list is CCCD only.
+    expect(rows.some((r) => /^[0-9]{9}$/.test(r.id_number!))).toBe(true);
+    expect(demoHouseholdRows('approved_not_activated').every((r) => /^[0-9]{12}$/.test(r.id_number!) && r.msisdn === '')).toBe(true);
   });
 
   it('imports the list once and gives each commune’s hamlets to its volunteer’s team', async () => {

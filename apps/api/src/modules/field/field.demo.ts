@@ -38,16 +38,21 @@ export function demoHouseholdRows(listKind: 'approved_not_activated' | 'to_verif
     for (const hamlet of hamlets) {
       for (const h of households.filter((x) => x.hamlet === hamlet).slice(0, HOUSEHOLDS_PER_HAMLET)) {
         for (const p of byHousehold.get(h.id)!) {
+          // A subscriber list (seed 002 II.1) names people by the paper the SIM was registered with: the
+          // old 9-digit CMND where the person still has one, and the subscriber number to verify.
+          const subscriber = listKind === 'to_verify';
           rows.push({
             commune_code: code,
             hamlet: capitalise(hamlet),
             household_code: h.code,
             address: h.address,
             full_name: p.fullName,
-            id_number: p.cccd,
+            id_number: subscriber && p.cmnd ? p.cmnd : p.cccd,
             birth_year: p.dateOfBirth.slice(0, 4),
             phone: p.mobile ?? '',
             list_kind: listKind,
+            msisdn: subscriber ? (p.mobile ?? '') : '',
+            carrier: '',
           });
         }
       }

@@ -5,7 +5,19 @@
  * row and nothing is written; every bad row is named with its line (docs/field-work.md, "file").
  */
 import path from 'node:path';
-import { HOUSEHOLD_COLUMNS, HOUSEHOLD_REQUIRED, parseCccd, parseMobile, type CampaignKind, type FieldListKind, FIELD_LIST_KINDS } from '@motcua/contracts';
+import {
+  FIELD_LIST_KINDS,
+  HOUSEHOLD_COLUMNS,
+  HOUSEHOLD_REQUIRED,
+  MOBILE_CARRIERS,
+  parseCccd,
+  parseCmnd,
+  parseMobile,
+  type CampaignKind,
+  type FieldIdType,
+  type FieldListKind,
+  type MobileCarrier,
+} from '@motcua/contracts';
 import type { HouseholdImportReport } from '@motcua/contracts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
@@ -35,10 +47,35 @@ export interface CheckedPerson {
   householdCode: string;
   address: string;
   fullName: string;
+  idType: FieldIdType;
   idNumber: string;
   birthYear: number | null;
   phone: string | null;
   listKind: FieldListKind;
+  msisdn: string | null;
+  carrier: MobileCarrier | null;
+}
+
+/** Carrier names as phone.ts writes them, matched without regard to case or spaces ("vinaphone", "Mobi Fone"). */
+const CARRIER_BY_KEY = new Map<string, MobileCarrier>(MOBILE_CARRIERS.map((c) => [c.toLowerCase().replace(/\s+/g, ''), c]));
+
+/**
+ * The person's paper. 12 digits: a CCCD (parseCccd: province, century/sex digit, birth year). 9 digits:
+ * an old CMND (parseCmnd: digits only; the issuing prefix table is partial, so it proves nothing), taken
+ * only on to_verify lists — seed 002 II.1 targets subscribers "Đang sử dụng Chứng minh nhân dân 9 số để
+ * đăng ký SIM", while a VNeID account (seed 003) is approved on the CCCD.
+ */
+function parseIdNumber(raw: string, listKind: FieldListKind, currentYear: number): { ok: true; type: FieldIdType; number: string; birthYear: number | null } | { ok: false; message: string } {
+  const digits = raw.replace(/[\s.-]/g, '');
+  if (listKind === 'to_verify' && /^[0-9]{9}$/.test(digits)) {
+    const cmnd = parseCmnd(digits);
+    return cmnd.ok ? { ok: true, type: 'cmnd', number: cmnd.number, birthYear: null } : { ok: false, message: `số CMND: ${cmnd.message}` };
+  }
+  const cccd = parseCccd(raw, { currentYear });
+  if (cccd.ok) return { ok: true, type: 'cccd', number: cccd.number, birthYear: cccd.birthYear };
+  if (listKind === 'to_verify' && !/^[0-9]{12}$/.test(digits)) return { ok: false, message: 'số giấy tờ: nhập số CCCD gồm 12 chữ số hoặc số CMND cũ gồm 9 chữ số' };
+  if (/^[0-9]{9}$/.test(digits)) return { ok: false, message: 'số CCCD: danh sách approved_not_activated cần số CCCD 12 chữ số (CMND 9 số chỉ dùng cho danh sách to_verify)' };
+  return { ok: false, message: `số CCCD: ${cccd.message}` };
 }
 
 interface Scope {
@@ -65,6 +102,7 @@ export async function validateHouseholdRows(db: Db, rows: TabularRow[], scope: S
     }
     return units.get(code)!;
   };
+  // Keys "type:number" of the people already on the campaign's list.
   const existingIds = await repo.existingIdNumbers(
     db,
     campaign.id,
@@ -100,15 +138,25 @@ export async function validateHouseholdRows(db: Db, rows: TabularRow[], scope: S
     if (!fullName) problems.push('thiếu họ tên (full_name)');
     else if (fullName.length > 200 || /[0-9]/.test(fullName)) problems.push('họ tên không hợp lệ');
 
-    const cccd = parseCccd(v.id_number ?? '', { currentYear });
+    const kindText = tidy(v.list_kind);
+    const listKind = (kindText || DEFAULT_LIST_KIND[campaign.kind]) as FieldListKind;
+    const kindOk = (FIELD_LIST_KINDS as readonly string[]).includes(listKind);
+    if (!kindOk) problems.push(`list_kind "${kindText}" phải là ${FIELD_LIST_KINDS.join(' hoặc ')}`);
+
+    const id = parseIdNumber(v.id_number ?? '', kindOk ? listKind : 'approved_not_activated', currentYear);
     let idNumber = '';
-    if (!cccd.ok) problems.push(`số CCCD: ${cccd.message}`);
+    let idType: FieldIdType = 'cccd';
+    if (!id.ok) problems.push(id.message);
     else {
-      idNumber = cccd.number;
-      const seen = firstLineOfId.get(idNumber);
-      if (seen !== undefined) problems.push(`số CCCD trùng với dòng ${seen}`);
-      else firstLineOfId.set(idNumber, line);
-      if (existingIds.has(idNumber)) problems.push('người này đã có trong danh sách của chiến dịch');
+      idNumber = id.number;
+      idType = id.type;
+      const paper = id.type === 'cmnd' ? 'CMND' : 'CCCD';
+      // Unique per campaign on (id_type, id_number), as the database says.
+      const key = `${id.type}:${idNumber}`;
+      const seen = firstLineOfId.get(key);
+      if (seen !== undefined) problems.push(`số ${paper} trùng với dòng ${seen}`);
+      else firstLineOfId.set(key, line);
+      if (existingIds.has(key)) problems.push('người này đã có trong danh sách của chiến dịch');
     }
 
     let birthYear: number | null = null;
@@ -117,7 +165,7 @@ export async function validateHouseholdRows(db: Db, rows: TabularRow[], scope: S
       if (!/^[0-9]{4}$/.test(by) || Number(by) < 1900 || Number(by) > currentYear) problems.push(`năm sinh "${by}" không hợp lệ`);
       else {
         birthYear = Number(by);
-        if (cccd.ok && cccd.birthYear !== birthYear) problems.push(`năm sinh ${birthYear} không khớp số CCCD (năm ${cccd.birthYear})`);
+        if (id.ok && id.birthYear !== null && id.birthYear !== birthYear) problems.push(`năm sinh ${birthYear} không khớp số CCCD (năm ${id.birthYear})`);
       }
     }
 
@@ -128,9 +176,26 @@ export async function validateHouseholdRows(db: Db, rows: TabularRow[], scope: S
       else phone = m.national;
     }
 
-    const kindText = tidy(v.list_kind);
-    const listKind = (kindText || DEFAULT_LIST_KIND[campaign.kind]) as FieldListKind;
-    if (!(FIELD_LIST_KINDS as readonly string[]).includes(listKind)) problems.push(`list_kind "${kindText}" phải là ${FIELD_LIST_KINDS.join(' hoặc ')}`);
+    // The subscriber to verify (seed 002) and its carrier. The carrier column wins over the prefix:
+    // a ported number (chuyển mạng giữ số) keeps a prefix of its old carrier.
+    let msisdn: string | null = null;
+    let carrier: MobileCarrier | null = null;
+    const carrierText = tidy(v.carrier);
+    if (tidy(v.msisdn)) {
+      const m = parseMobile(v.msisdn!);
+      if (!m.ok) problems.push(`số thuê bao (msisdn): ${m.message}`);
+      else {
+        msisdn = m.national;
+        carrier = m.carrier;
+      }
+      if (kindOk && listKind !== 'to_verify') problems.push('số thuê bao cần xác thực (msisdn) chỉ dùng cho danh sách to_verify');
+    }
+    if (carrierText) {
+      const named = CARRIER_BY_KEY.get(carrierText.toLowerCase().replace(/\s+/g, ''));
+      if (!named) problems.push(`nhà mạng "${carrierText}" phải là một trong: ${MOBILE_CARRIERS.join(', ')}`);
+      else if (!tidy(v.msisdn)) problems.push('có nhà mạng (carrier) nhưng thiếu số thuê bao (msisdn)');
+      else carrier = named;
+    }
 
     // One household, one hamlet: rows of the same household must agree.
     if (unit && householdCode && hamlet) {
@@ -145,7 +210,7 @@ export async function validateHouseholdRows(db: Db, rows: TabularRow[], scope: S
     }
 
     if (problems.length) rejected.push({ line, reason: problems.join('; ') });
-    else items.push({ line, unitId: unit!.id, hamlet, householdCode, address, fullName, idNumber, birthYear, phone, listKind });
+    else items.push({ line, unitId: unit!.id, hamlet, householdCode, address, fullName, idType, idNumber, birthYear, phone, listKind, msisdn, carrier });
   }
   if (rejected.length === 0) {
     // Households already on the campaign's list keep their hamlet.
@@ -171,10 +236,13 @@ export async function writeCheckedPeople(db: Db, campaign: CampaignRow, items: C
       import_id: importId,
       line: i.line,
       full_name: i.fullName,
+      id_type: i.idType,
       id_number: i.idNumber,
       birth_year: i.birthYear,
       phone: i.phone,
       list_kind: i.listKind,
+      msisdn: i.msisdn,
+      carrier: i.carrier,
     })),
   );
   return { importId, householdsCreated: created };

@@ -1,19 +1,36 @@
 /** Rows → API JSON for field work. Personal data leaves here only in the shape the role needs. */
-import { maskPhone, type FieldAssignments, type FieldCounts, type FieldHamletView, type FieldPersonView, type FieldProgress } from '@motcua/contracts';
-import type { CountRow, WorkRow } from './field.repo.ts';
+import {
+  FIELD_OUTCOME_LABELS,
+  maskIdNumber,
+  maskPhone,
+  type FieldAssignments,
+  type FieldCounts,
+  type FieldHamletView,
+  type FieldPersonRow,
+  type FieldPersonView,
+  type FieldProgress,
+} from '@motcua/contracts';
+import { VN_OFFSET_MINUTES } from '../../shared/dates.ts';
+import { toCsv } from '../../shared/csv.ts';
+import type { CountRow, PersonListRow, WorkRow } from './field.repo.ts';
 
 /**
  * The volunteer at the door checks the person's card: the full name, the birth year and the last 4
- * digits of the CCCD are enough to tell two people of one household apart, and the rest of the number
- * never reaches the phone (docs/field-work.md, "personal data"). The phone number stays masked.
+ * digits of the CCCD (or of the old 9-digit CMND, with its type so the volunteer asks for the right
+ * card) are enough to tell two people of one household apart, and the rest of the number never reaches
+ * the phone (docs/field-work.md, "personal data"). Phone numbers stay masked; the subscriber to verify
+ * comes with its carrier, so the volunteer knows which app or shop to send the person to.
  */
 export function presentPerson(r: WorkRow): FieldPersonView {
   return {
     id: Number(r.person_id),
     fullName: r.full_name,
     birthYear: r.birth_year,
+    idType: r.id_type,
     idLast4: r.id_number.slice(-4),
     phoneMasked: r.phone ? maskPhone(r.phone) : null,
+    msisdnMasked: r.msisdn ? maskPhone(r.msisdn) : null,
+    carrier: r.carrier,
     listKind: r.list_kind,
     outcome: r.outcome,
     outcomeAt: r.outcome_at ? new Date(r.outcome_at).toISOString() : null,
@@ -100,4 +117,84 @@ export function presentProgress(campaignCode: string, asOf: string, rows: CountR
   }
   flush();
   return { campaignCode, asOf, total: withRatio(total), communes };
+}
+
+// ---------------------------------------------------------------------------------- people list
+
+/**
+ * A listed person for coordinators: the name in full (the police act on the lists of the absent and
+ * the ineligible, seed 003 V.2.d), the ID number with its last 3 digits only and phones masked, as in
+ * every list of the system (docs/field-work.md, "personal data").
+ */
+export function presentPersonRow(r: PersonListRow): FieldPersonRow {
+  return {
+    id: r.id,
+    unitCode: r.unit_code,
+    unitName: r.unit_name,
+    hamlet: r.hamlet,
+    householdCode: r.household_code,
+    address: r.address,
+    fullName: r.full_name,
+    birthYear: r.birth_year,
+    idType: r.id_type,
+    idMasked: maskIdNumber(r.id_number),
+    phoneMasked: r.phone ? maskPhone(r.phone) : null,
+    msisdnMasked: r.msisdn ? maskPhone(r.msisdn) : null,
+    carrier: r.carrier,
+    listKind: r.list_kind,
+    teamName: r.team_name,
+    outcome: r.outcome,
+    outcomeAt: r.outcome_at ? new Date(r.outcome_at).toISOString() : null,
+    outcomeBy: r.outcome_by,
+    note: r.note ?? '',
+  };
+}
+
+export const PEOPLE_CSV_HEADER = [
+  'Mã xã',
+  'Tên xã',
+  'Ấp, khóm, khu phố',
+  'Mã hộ',
+  'Địa chỉ',
+  'Họ và tên',
+  'Năm sinh',
+  'Loại giấy tờ',
+  'Số giấy tờ (che)',
+  'Điện thoại (che)',
+  'Thuê bao cần xác thực (che)',
+  'Nhà mạng',
+  'Tổ',
+  'Kết quả',
+  'Thời điểm ghi nhận (giờ Việt Nam)',
+  'Người ghi nhận',
+  'Ghi chú',
+];
+
+/** "2026-05-02 16:05" in Việt Nam time, whatever the host's zone. */
+const vnMinute = (iso: string) => new Date(new Date(iso).getTime() + VN_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The filtered list as CSV for Excel (BOM, Vietnamese headers), masked as on screen. */
+export function peopleCsv(rows: FieldPersonRow[]): string {
+  return toCsv(
+    PEOPLE_CSV_HEADER,
+    rows.map((r) => [
+      r.unitCode,
+      r.unitName,
+      r.hamlet,
+      r.householdCode,
+      r.address,
+      r.fullName,
+      r.birthYear,
+      r.idType === 'cmnd' ? 'CMND' : 'CCCD',
+      r.idMasked,
+      r.phoneMasked,
+      r.msisdnMasked,
+      r.carrier,
+      r.teamName,
+      r.outcome ? FIELD_OUTCOME_LABELS[r.outcome].vi : 'Chưa đến',
+      r.outcomeAt ? vnMinute(r.outcomeAt) : '',
+      r.outcomeBy,
+      r.note,
+    ]),
+  );
 }

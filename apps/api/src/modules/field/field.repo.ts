@@ -11,16 +11,17 @@ const EFFECTIVE_TEAM = sql<number | null>`coalesce(h.team_id, ha.team_id)`;
 
 // ---------------------------------------------------------------------------------------- import
 
+/** People of the campaign among these numbers, as keys "id_type:id_number" (a CMND and a CCCD never share a length). */
 export async function existingIdNumbers(db: Db, campaignId: number, ids: string[]): Promise<Set<string>> {
-  const wanted = [...new Set(ids.filter((i) => /^[0-9]{12}$/.test(i)))];
+  const wanted = [...new Set(ids.filter((i) => /^([0-9]{9}|[0-9]{12})$/.test(i)))];
   if (wanted.length === 0) return new Set();
   const rows = await db
     .selectFrom('field_people')
-    .select('id_number')
+    .select(['id_type', 'id_number'])
     .where('campaign_id', '=', campaignId)
     .where(sql<boolean>`id_number = any(${wanted}::text[])`)
     .execute();
-  return new Set(rows.map((r) => r.id_number));
+  return new Set(rows.map((r) => `${r.id_type}:${r.id_number}`));
 }
 
 /** Households of the campaign by (commune, code), keyed "unitId|code". */
@@ -244,8 +245,11 @@ export interface WorkRow {
   person_id: number;
   full_name: string;
   birth_year: number | null;
+  id_type: 'cccd' | 'cmnd';
   id_number: string;
   phone: string | null;
+  msisdn: string | null;
+  carrier: string | null;
   list_kind: FieldPeopleTable['list_kind'];
   outcome: FieldOutcome | null;
   outcome_at: Date | null;
@@ -264,8 +268,8 @@ export async function openWork(db: Db, teamIds: number[], limitHouseholds: numbe
        order by h.campaign_id, h.unit_id, h.hamlet collate "C", length(h.household_code), h.household_code collate "C"
        limit ${limitHouseholds})
     select oh.campaign_id, u.code as unit_code, u.name as unit_name, oh.hamlet, oh.id as household_id,
-           oh.household_code, oh.address, p.id as person_id, p.full_name, p.birth_year, p.id_number, p.phone,
-           p.list_kind, p.outcome, p.outcome_at
+           oh.household_code, oh.address, p.id as person_id, p.full_name, p.birth_year, p.id_type, p.id_number, p.phone,
+           p.msisdn, p.carrier, p.list_kind, p.outcome, p.outcome_at
       from open_households oh
       join units u on u.id = oh.unit_id
       join field_people p on p.household_id = oh.id
@@ -384,4 +388,72 @@ export async function countsByHamlet(db: Db, campaignId: number, unitPath: strin
      group by u.id, u.code, u.name, h.hamlet
      order by u.code, h.hamlet collate "C"`.execute(db);
   return rows.rows.map((r) => ({ ...r, unit_id: Number(r.unit_id) }));
+}
+
+// ---------------------------------------------------------------------------------- people list
+
+export interface PeopleFilter {
+  unitPath: string;
+  hamlet?: string;
+  /** An outcome, or 'pending' for no outcome yet. */
+  outcome?: FieldOutcome | 'pending';
+}
+
+export interface PersonListRow {
+  id: number;
+  unit_code: string;
+  unit_name: string;
+  hamlet: string;
+  household_code: string;
+  address: string;
+  full_name: string;
+  birth_year: number | null;
+  id_type: 'cccd' | 'cmnd';
+  id_number: string;
+  phone: string | null;
+  msisdn: string | null;
+  carrier: string | null;
+  list_kind: FieldPeopleTable['list_kind'];
+  team_name: string | null;
+  outcome: FieldOutcome | null;
+  outcome_at: Date | null;
+  outcome_by: string | null;
+  note: string | null;
+}
+
+function peopleWhere(campaignId: number, f: PeopleFilter) {
+  const parts = [sql`p.campaign_id = ${campaignId}`, sql`u.path like ${`${f.unitPath}%`}`];
+  if (f.hamlet !== undefined) parts.push(sql`h.hamlet = ${f.hamlet}`);
+  if (f.outcome === 'pending') parts.push(sql`p.outcome is null`);
+  else if (f.outcome !== undefined) parts.push(sql`p.outcome = ${f.outcome}`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Listed people of a unit subtree with their current outcome, in the order of the police list
+ * (commune, hamlet, household, line); `limit` null = all (the CSV export).
+ */
+export async function peopleList(db: Db, campaignId: number, f: PeopleFilter, page: { limit: number | null; offset: number }) {
+  const where = peopleWhere(campaignId, f);
+  const total = await sql<{ n: number }>`
+    select count(*)::int as n
+      from field_people p
+      join field_households h on h.id = p.household_id
+      join units u on u.id = h.unit_id
+     where ${where}`.execute(db);
+  const rows = await sql<PersonListRow>`
+    select p.id, u.code as unit_code, u.name as unit_name, h.hamlet, h.household_code, h.address, p.full_name, p.birth_year,
+           p.id_type, p.id_number, p.phone, p.msisdn, p.carrier, p.list_kind, t.name as team_name,
+           p.outcome, p.outcome_at, s.full_name as outcome_by, o.note
+      from field_people p
+      join field_households h on h.id = p.household_id
+      join units u on u.id = h.unit_id
+      left join field_hamlet_assignments ha on ha.campaign_id = h.campaign_id and ha.unit_id = h.unit_id and ha.hamlet = h.hamlet
+      left join field_teams t on t.id = ${EFFECTIVE_TEAM}
+      left join field_outcomes o on o.id = p.outcome_id
+      left join staff s on s.id = o.recorded_by
+     where ${where}
+     order by u.code, h.hamlet collate "C", length(h.household_code), h.household_code collate "C", p.line, p.id
+     ${page.limit === null ? sql`` : sql`limit ${page.limit}`} offset ${page.offset}`.execute(db);
+  return { total: total.rows[0]?.n ?? 0, rows: rows.rows.map((r) => ({ ...r, id: Number(r.id) })) };
 }

@@ -9,6 +9,9 @@ import {
   FieldAssignments,
   FieldOutcomeBatch,
   FieldOutcomeBatchResult,
+  FIELD_PEOPLE_FORMATS,
+  FIELD_PEOPLE_OUTCOME_FILTERS,
+  FieldPeopleList,
   FieldProgress,
   FieldTeamCreate,
   FieldTeamList,
@@ -16,6 +19,7 @@ import {
   FieldTeamView,
   HOUSEHOLD_COLUMNS,
   HouseholdImportReport,
+  StringEnum,
 } from '@motcua/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.ts';
@@ -26,6 +30,7 @@ import { toCsv } from '../../shared/csv.ts';
 import { readTabularBuffer } from '../../shared/tabular.ts';
 import { closeIfBodyUnread } from '../documents/documents.multipart.ts';
 import { importHouseholdRows } from './field.import.ts';
+import { peopleCsv } from './field.presenter.ts';
 import * as field from './field.service.ts';
 
 const MAX_LIST_BYTES = 10 * 1024 * 1024;
@@ -33,6 +38,15 @@ const Ref = Type.Object({ ref: Type.String({ minLength: 1, maxLength: 64, descri
 const TeamParams = Type.Composite([Ref, Type.Object({ id: Type.Integer({ minimum: 1, description: 'Số tổ' }) })]);
 const UnitQuery = Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Mã đơn vị (xã hoặc cấp trên)' }));
 const authenticated = async (req: FastifyRequest) => void requireActor(req);
+
+/**
+ * Template rows (fictitious numbers): a VNeID list row (seed 003, CCCD), and a subscriber to verify
+ * registered with an old 9-digit CMND, with its number and carrier (seed 002 II.1).
+ */
+const TEMPLATE_ROWS = [
+  ['30307', 'Khóm Bình Thới 1', 'BT1-001', '12 Trần Hưng Đạo', 'Nguyễn Văn An', '089085001234', '1985', '0912345678', 'approved_not_activated', '', ''],
+  ['30307', 'Khóm Bình Thới 1', 'BT1-002', '14 Trần Hưng Đạo', 'Trần Thị Bình', '351234567', '1962', '', 'to_verify', '0961234567', 'Viettel'],
+];
 
 /** The one file of a multipart form (field "file"), read whole: a list is at most a few MB. */
 async function uploadedList(req: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
@@ -98,7 +112,47 @@ export function fieldRoutes(app: App): void {
       reply
         .header('content-disposition', 'attachment; filename="danh-sach-ho-mau.csv"')
         .type('text/csv; charset=utf-8')
-        .send(toCsv([...HOUSEHOLD_COLUMNS], [['30307', 'Khóm Bình Thới 1', 'BT1-001', '12 Trần Hưng Đạo', 'Nguyễn Văn An', '089085001234', '1985', '0912345678', 'approved_not_activated']])),
+        .send(toCsv([...HOUSEHOLD_COLUMNS], TEMPLATE_ROWS)),
+  );
+
+  app.get(
+    '/api/v1/campaigns/:ref/households/people',
+    {
+      schema: {
+        tags: ['field'],
+        summary: 'Danh sách người dân trong danh sách hộ, theo kết quả / people of the household lists',
+        description:
+          'Vai trò: campaign_coordinator (field.manage) của chiến dịch; chỉ các xã trong phạm vi (đơn vị ngoài phạm vi → 404). Lọc theo đơn vị, ấp và kết quả (pending: chưa đến) — ví dụ danh sách không có mặt, không đủ điều kiện cho Công an xã (KH 60 ngày đêm, mục V.2.d). Số CCCD/CMND chỉ hiện 3 số cuối, số điện thoại được che. Mỗi lần xem hoặc tải được ghi nhật ký. format=csv: toàn bộ danh sách đã lọc (UTF-8 có BOM, tiêu đề tiếng Việt), không phân trang.',
+        security: STAFF_SECURITY,
+        params: Ref,
+        querystring: Type.Object({
+          unit: UnitQuery,
+          hamlet: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Ấp, khóm, khu phố (đúng tên trong danh sách)' })),
+          outcome: Type.Optional(StringEnum(FIELD_PEOPLE_OUTCOME_FILTERS, { description: 'Kết quả hiện tại; pending = chưa có kết quả' })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          format: Type.Optional(StringEnum(FIELD_PEOPLE_FORMATS, { default: 'json' })),
+        }),
+        response: {
+          200: {
+            description: 'Một trang danh sách (JSON), hoặc tệp CSV khi format=csv',
+            content: {
+              'application/json': { schema: FieldPeopleList },
+              'text/csv': { schema: Type.String({ description: 'CSV UTF-8 có BOM, tiêu đề tiếng Việt, đã che số giấy tờ và số điện thoại' }) },
+            },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+      preValidation: authenticated,
+    },
+    async (req, reply) => {
+      const csv = req.query.format === 'csv';
+      const list = await db.transaction().execute((trx) => field.listPeople(trx, ctx(req), req.params.ref, req.query, csv));
+      if (!csv) return list;
+      const name = ['danh-sach', req.query.unit, req.query.outcome ?? 'tat-ca'].filter(Boolean).join('-').replace(/[^A-Za-z0-9.-]/g, '');
+      return reply.header('content-disposition', `attachment; filename="${name}.csv"`).type('text/csv; charset=utf-8').send(peopleCsv(list.items));
+    },
   );
 
   app.get(

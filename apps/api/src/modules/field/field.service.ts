@@ -10,6 +10,8 @@ import type {
   FieldAssignments,
   FieldOutcomeBatch,
   FieldOutcomeBatchResult,
+  FieldPeopleList,
+  FieldPeopleOutcomeFilter,
   FieldProgress,
   FieldTeamCreate,
   FieldTeamList,
@@ -27,7 +29,7 @@ import { campaignAccess, type CampaignAccess } from '../campaigns/campaigns.acce
 import { findUnitByCode } from '../units/units.service.ts';
 import { endOfVnDay } from './field.facts.ts';
 import { tidy } from './field.import.ts';
-import { groupWork, presentProgress, type CampaignWork } from './field.presenter.ts';
+import { groupWork, presentPersonRow, presentProgress, type CampaignWork } from './field.presenter.ts';
 import * as repo from './field.repo.ts';
 
 export interface FieldContext {
@@ -303,4 +305,53 @@ export async function fieldProgress(db: Db, ctx: FieldContext, ref: string, q: {
   if (!isIsoDate(asOf)) throw errors.validation([{ field: 'asOf', message: 'ngày YYYY-MM-DD' }]);
   const rows = await repo.countsByHamlet(db, access.campaign.id, path, asOf >= today ? null : endOfVnDay(asOf));
   return presentProgress(access.campaign.code, asOf, rows);
+}
+
+// ----------------------------------------------------------------------------------- people list
+
+export interface PeopleQuery {
+  unit?: string;
+  hamlet?: string;
+  outcome?: FieldPeopleOutcomeFilter;
+  limit?: number;
+  offset?: number;
+}
+
+/** Rows a CSV export may hold: far above a province's lists of one outcome, low enough for memory. */
+export const MAX_EXPORT_ROWS = 100_000;
+
+/**
+ * The people of the coordinator's part of the list with their current outcome, filtered by unit,
+ * hamlet and outcome; `all` = every matching row (the CSV export), else one page. Seed 003 V.2.d asks
+ * for "danh sách xác nhận sau khi đã kích hoạt thành công và danh sách không có mặt, danh sách công
+ * dân không đủ điều kiện": the police and the commune act on those lists. field.manage in scope; a
+ * unit outside it is not disclosed (404). Each read is audited: it hands out names of citizens.
+ */
+export async function listPeople(db: Db, ctx: FieldContext, ref: string, q: PeopleQuery, all = false): Promise<FieldPeopleList> {
+  const access = await campaignAccess(db, ctx.actor, ref, 'field.manage');
+  let path = access.scopePath;
+  let unitCode: string | null = null;
+  if (q.unit) {
+    unitCode = q.unit.trim().toUpperCase();
+    const unit = (await findUnitByCode(db, unitCode, vnToday(ctx.now))) ?? (await findUnitByCode(db, unitCode, access.campaign.window_start));
+    // Outside the caller's part of the campaign: the same answer as a unit that does not exist.
+    if (!unit || !(unit.path.startsWith(access.scopePath) || access.scopePath.startsWith(unit.path)))
+      throw errors.notFound(`đơn vị ${unitCode} trong phạm vi của bạn`, `Unit ${unitCode} in your scope`);
+    path = unit.path.startsWith(access.scopePath) ? unit.path : access.scopePath;
+  }
+  const hamlet = q.hamlet === undefined ? undefined : tidy(q.hamlet) || undefined;
+  const limit = all ? MAX_EXPORT_ROWS + 1 : (q.limit ?? 50);
+  const offset = all ? 0 : (q.offset ?? 0);
+  const { total, rows } = await repo.peopleList(db, access.campaign.id, { unitPath: path, hamlet, outcome: q.outcome }, { limit, offset });
+  if (all && total > MAX_EXPORT_ROWS)
+    throw errors.validation([{ field: 'unit', message: `tối đa ${MAX_EXPORT_ROWS} người một tệp` }], `Danh sách có ${total} người: lọc theo xã, ấp hoặc kết quả để tải từng phần.`);
+  await recordAudit(db, {
+    actor: ctx.actor,
+    action: all ? 'field.people.export' : 'field.people.read',
+    target: `campaign:${access.campaign.code}`,
+    unitId: ctx.actor!.unitId,
+    requestId: ctx.requestId,
+    details: { unit: unitCode, hamlet: hamlet ?? null, outcome: q.outcome ?? null, offset, people: rows.length, total },
+  });
+  return { total, limit: all ? rows.length : limit, offset, items: rows.map(presentPersonRow) };
 }

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { FieldListKind, FieldOutcome } from '@motcua/contracts';
+import type { FieldIdType, FieldListKind, FieldOutcome, MobileCarrier } from '@motcua/contracts';
 
 type Instant = ColumnType<Date, Date, Date>;
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -52,10 +52,15 @@ export interface FieldPeopleTable {
   import_id: number;
   line: number;
   full_name: string;
+  /** cccd (12 digits) or cmnd (9 digits, to_verify lists only). */
+  id_type: ColumnType<FieldIdType, FieldIdType | undefined, FieldIdType>;
   id_number: string;
   birth_year: Nullable<number>;
   phone: Nullable<string>;
   list_kind: FieldListKind;
+  /** The subscriber to verify and its carrier (to_verify lists). */
+  msisdn: Nullable<string>;
+  carrier: Nullable<MobileCarrier>;
   outcome: Nullable<FieldOutcome>;
   outcome_at: Nullable<Date>;
   outcome_id: Nullable<number>;

@@ -84,3 +84,44 @@ export async function receivedReports(db: Db, campaignId: number): Promise<Recei
     status: r.status,
   }));
 }
+
+/**
+ * For the campaign set-up (campaigns.setup.ts): how many reports (every revision) a partner has sent.
+ * A partner that has reported is never removed: its reports would go with it.
+ */
+export async function reportCountOf(db: Db, partnerId: number): Promise<number> {
+  const row = await db
+    .selectFrom('partner_reports')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('partner_id', '=', partnerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** For the campaign set-up: how many values of a metric partners have reported (any status). */
+export async function reportedValueCountOf(db: Db, campaignId: number, metricCode: string): Promise<number> {
+  const row = await db
+    .selectFrom('partner_report_values as v')
+    .innerJoin('partner_reports as r', 'r.id', 'v.report_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('r.campaign_id', '=', campaignId)
+    .where('v.metric_code', '=', metricCode)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** For the campaign set-up: the periods each partner has reported for (a round that has reports stays). */
+export async function reportedPeriodsOf(
+  db: Db,
+  campaignId: number,
+): Promise<{ partnerId: number; periodStart: string; periodEnd: string }[]> {
+  const rows = await db
+    .selectFrom('partner_reports')
+    .select(['partner_id', 'period_start', 'period_end'])
+    .distinct()
+    .where('campaign_id', '=', campaignId)
+    .orderBy('partner_id')
+    .orderBy('period_end')
+    .execute();
+  return rows.map((r) => ({ partnerId: Number(r.partner_id), periodStart: r.period_start, periodEnd: r.period_end }));
+}

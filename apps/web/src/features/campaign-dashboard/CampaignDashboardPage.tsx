@@ -22,6 +22,7 @@ import { CampaignNav } from '../campaigns/CampaignNav.tsx';
 import { StaffGate } from '../staff/StaffGate.tsx';
 import { ForecastList, HeadlineCards, Legend } from './DashboardParts.tsx';
 import { RankingTable, TimelinessTable, UnitsTable } from './DashboardTables.tsx';
+import { SeriesSection, STEP_PARAM, stepOf } from './SeriesSection.tsx';
 import { useDashboardT } from './useDashboardT.ts';
 // The dashboard's strings load with it, not with the public bundle.
 import '../../i18n/messages-campaign-dashboard.ts';
@@ -62,6 +63,8 @@ function Dashboard({ code, staff }: { code: string; staff: StaffView }) {
         ngay: asked || undefined,
         'don-vi': unit,
         'chi-tieu': query.get('chi-tieu') ?? undefined,
+        'dien-bien': query.get('dien-bien') ?? undefined,
+        theo: query.get('theo') ?? undefined,
         ...params,
       }),
       {
@@ -69,6 +72,8 @@ function Dashboard({ code, staff }: { code: string; staff: StaffView }) {
       },
     );
   const metric = metrics.find((m) => m.code === metricCode);
+  // The series has its own metric (?dien-bien=), the ranking's by default.
+  const seriesMetric = metrics.find((m) => m.code === query.get('dien-bien')) ?? metric;
 
   return (
     <>
@@ -111,6 +116,19 @@ function Dashboard({ code, staff }: { code: string; staff: StaffView }) {
               <p>{t('cdash.fieldLead')}</p>
               <HeadlineCards metrics={metrics.filter((m) => m.source === 'field')} values={progress.data.unit.metrics} />
             </>
+          )}
+
+          {seriesMetric && (
+            <SeriesSection
+              base={base}
+              unit={unit}
+              asOf={asOf}
+              windowStart={progress.data.windowStart}
+              metrics={metrics}
+              metric={seriesMetric}
+              by={stepOf(query.get('theo'))}
+              onChange={(c) => go(c.by ? { theo: STEP_PARAM[c.by] } : { 'dien-bien': c.metric })}
+            />
           )}
 
           {metric && (

@@ -50,19 +50,20 @@ function CampaignCard({ c }: { c: CampaignSummary }) {
   const today = vnToday();
   const left = daysBetween(today, c.windowEnd);
   const toStart = daysBetween(today, c.windowStart);
-  const ended = c.status === 'closed' || left < 0;
+  // The phase (upcoming, running, ended) is the server's, from VN today; the day counts are for reading.
+  const ended = c.status === 'closed' || c.phase === 'ended';
   const days = ended
     ? t('camp.card.ended')
-    : toStart > 0
+    : c.phase === 'upcoming'
       ? t('camp.card.notStarted', { n: toStart })
       : left === 0
         ? t('camp.card.lastDay')
         : t('camp.card.daysLeft', { n: left });
   return (
     <li className={c.status === 'closed' ? 'campaign-card campaign-card--closed' : 'campaign-card'}>
-      <span className="tag">{t(`camp.kind.${c.kind}`)}</span>{' '}
-      {/* "Running" only while it runs: after the window the line below says it has ended. */}
-      {(c.status !== 'active' || !ended) && <span className="tag tag--phase">{t(`camp.status.${c.status}`)}</span>}
+      <span className="tag">{t(`camp.kind.${c.kind}`)}</span> <span className="tag tag--phase">{t(`camp.phase.${c.phase}`)}</span>{' '}
+      {/* The coordinator's switch, when it is not the usual "active". */}
+      {c.status !== 'active' && <span className="tag tag--phase">{t(`camp.status.${c.status}`)}</span>}
       <h2 className="campaign-card__title">
         <Link to={`/can-bo/chien-dich/${encodeURIComponent(c.code)}`}>{c.name}</Link>
       </h2>

@@ -1,14 +1,20 @@
+import { useCallback, useState } from 'react';
 import type { CampaignDetail, CampaignMetricView } from '@motcua/contracts';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { formatDate } from '../../lib/format.ts';
 import { formatCount, formatPercent } from '../../lib/numbers.ts';
+import { apiGet } from '../../lib/api.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { CAMPAIGN_READ } from '../staff/staff-roles.ts';
 import { StaffGate } from '../staff/StaffGate.tsx';
 import { CampaignNav } from './CampaignNav.tsx';
+import { LevelTargetsEditor } from './LevelTargetsEditor.tsx';
+import { MetricForm } from './MetricForm.tsx';
+import { PartnerEditor } from './PartnerEditor.tsx';
+import { RoundsEditor } from './RoundsEditor.tsx';
 import { SheetUpload } from './SheetUpload.tsx';
 import '../../i18n/messages-campaigns.ts';
 import './campaigns.css';
@@ -20,12 +26,18 @@ export function CampaignSetupPage({ code }: { code: string }) {
 
 function Setup({ code }: { code: string }) {
   const { t } = useT();
-  const state = useApi<CampaignDetail>(`/api/v1/campaigns/${encodeURIComponent(code)}`);
+  const path = `/api/v1/campaigns/${encodeURIComponent(code)}`;
+  const state = useApi<CampaignDetail>(path);
+  // After a change the campaign is read again in place: the forms keep their messages and focus
+  // (useApi's retry would show the loading state and remount them).
+  const [fresh, setFresh] = useState<CampaignDetail | null>(null);
+  const reload = useCallback(async () => setFresh(await apiGet<CampaignDetail>(path)), [path]);
   usePageTitle(state.status === 'ok' ? `${t('camp.setup.title')} — ${state.data.name}` : t('camp.setup.title'));
   if (state.status === 'loading' || state.status === 'idle') return <Loading />;
   if (state.status === 'error')
     return <ApiErrorNotice title={t('camp.setup.errorTitle')} error={state.error} onRetry={state.retry} />;
-  const c = state.data;
+  const c = fresh?.code === state.data.code ? fresh : state.data;
+  const saved = () => void reload();
   const targetMetrics = c.metrics.filter((m) => m.source !== 'baseline');
   const baselineMetrics = c.metrics.filter((m) => m.source === 'baseline');
   return (
@@ -38,8 +50,9 @@ function Setup({ code }: { code: string }) {
       <dl className="summary-list">
         <Fact
           label={t('camp.card.window')}
-          value={`${formatDate(c.windowStart)} – ${formatDate(c.windowEnd)} · ${t(`camp.status.${c.status}`)}`}
+          value={`${formatDate(c.windowStart)} – ${formatDate(c.windowEnd)} · ${t(`camp.phase.${c.phase}`)}`}
         />
+        <Fact label={t('camp.setup.status')} value={t(`camp.status.${c.status}`)} />
         <Fact label={t('camp.card.coordinator')} value={c.coordinatorUnitName} />
         <Fact label={t('camp.card.area')} value={c.scopeUnitName} />
         {c.legalBasis && <Fact label={t('camp.setup.legalBasis')} value={c.legalBasis} />}
@@ -54,9 +67,11 @@ function Setup({ code }: { code: string }) {
 
       <h2 className="heading-m">{t('camp.setup.metrics')}</h2>
       <MetricsTable metrics={c.metrics} />
+      {c.can.manage && <MetricForm c={c} onSaved={reload} />}
 
       <h2 className="heading-m">{t('camp.setup.levelTargets')}</h2>
       <LevelTargets c={c} />
+      {c.can.manage && <LevelTargetsEditor c={c} onSaved={reload} />}
 
       <h2 className="heading-m">{t('camp.setup.unitTargets')}</h2>
       <p>{t('camp.setup.unitTargetsLead')}</p>
@@ -68,7 +83,7 @@ function Setup({ code }: { code: string }) {
           .map((x) => ({ metric: x.metricCode, unitCode: x.unitCode!, unitName: x.unitName!, value: x.value }))}
         caption={t('camp.setup.unitTargets')}
       />
-      {c.can.manage && targetMetrics.length > 0 && <SheetUpload code={c.code} kind="targets" onSaved={state.retry} />}
+      {c.can.manage && targetMetrics.length > 0 && <SheetUpload code={c.code} kind="targets" onSaved={saved} />}
 
       {baselineMetrics.length > 0 && (
         <>
@@ -85,69 +100,77 @@ function Setup({ code }: { code: string }) {
             }))}
             caption={t('camp.setup.baselines')}
           />
-          {c.can.manage && <SheetUpload code={c.code} kind="baselines" onSaved={state.retry} />}
+          {c.can.manage && <SheetUpload code={c.code} kind="baselines" onSaved={saved} />}
         </>
       )}
 
-      {c.rounds.length > 0 && (
+      {(c.rounds.length > 0 || c.can.manage) && (
         <>
           <h2 className="heading-m">{t('camp.setup.rounds')}</h2>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('camp.round.name')}</th>
-                  <th scope="col">{t('camp.round.stats')}</th>
-                  <th scope="col">{t('camp.round.due')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.rounds.map((r) => (
-                  <tr key={r.seq}>
-                    <th scope="row" className="table__name">
-                      {r.name}
-                    </th>
-                    <td>
-                      {formatDate(r.statsFrom)} – {formatDate(r.statsTo)}
-                    </td>
-                    <td>{formatDate(r.dueDate)}</td>
+          {c.rounds.length === 0 && <p>{t('camp.edit.roundsNone')}</p>}
+          {c.rounds.length > 0 && (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('camp.round.name')}</th>
+                    <th scope="col">{t('camp.round.stats')}</th>
+                    <th scope="col">{t('camp.round.due')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {c.rounds.map((r) => (
+                    <tr key={r.seq}>
+                      <th scope="row" className="table__name">
+                        {r.name}
+                      </th>
+                      <td>
+                        {formatDate(r.statsFrom)} – {formatDate(r.statsTo)}
+                      </td>
+                      <td>{formatDate(r.dueDate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {c.can.manage && <RoundsEditor c={c} onSaved={reload} />}
         </>
       )}
 
-      {c.partners.length > 0 && (
+      {(c.partners.length > 0 || c.can.manage) && (
         <>
           <h2 className="heading-m">{t('camp.setup.partners')}</h2>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('camp.partner.unit')}</th>
-                  <th scope="col">{t('camp.partner.kind')}</th>
-                  <th scope="col">{t('camp.partner.cadence')}</th>
-                  <th scope="col">{t('camp.partner.due')}</th>
-                  <th scope="col">{t('camp.partner.metrics')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.partners.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row" className="table__name">
-                      {p.unitName}
-                    </th>
-                    <td>{t(`camp.partnerKind.${p.kind}`)}</td>
-                    <td>{t(`camp.cadence.${p.cadence}`)}</td>
-                    <td>{p.cadence === 'round' ? '—' : t('camp.partner.dueDays', { n: p.dueOffsetDays })}</td>
-                    <td>{p.metrics.map((m) => c.metrics.find((x) => x.code === m)?.nameVi ?? m).join('; ')}</td>
+          {c.partners.length === 0 && <p>{t('camp.edit.partnersNone')}</p>}
+          {c.partners.length > 0 && (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('camp.partner.unit')}</th>
+                    <th scope="col">{t('camp.partner.kind')}</th>
+                    <th scope="col">{t('camp.partner.cadence')}</th>
+                    <th scope="col">{t('camp.partner.due')}</th>
+                    <th scope="col">{t('camp.partner.metrics')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {c.partners.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row" className="table__name">
+                        {p.unitName}
+                      </th>
+                      <td>{t(`camp.partnerKind.${p.kind}`)}</td>
+                      <td>{t(`camp.cadence.${p.cadence}`)}</td>
+                      <td>{p.cadence === 'round' ? '—' : t('camp.partner.dueDays', { n: p.dueOffsetDays })}</td>
+                      <td>{p.metrics.map((m) => c.metrics.find((x) => x.code === m)?.nameVi ?? m).join('; ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {c.can.manage && <PartnerEditor c={c} onSaved={reload} />}
         </>
       )}
     </>

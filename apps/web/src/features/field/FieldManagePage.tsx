@@ -1,7 +1,8 @@
 /**
  * /can-bo/chien-dich/:code/thuc-dia — field work of a campaign for its coordinators: import the
  * household list (every rejected row named), teams and hamlets, and progress per commune and hamlet
- * with the ratio that leaves ineligible people out (seed 003 V.2.d: "tính tỷ lệ").
+ * with the ratio that leaves ineligible people out (seed 003 V.2.d: "tính tỷ lệ"), and for those who
+ * manage the field work the people list by outcome with its CSV (PeopleList.tsx).
  */
 import { useState, type FormEvent } from 'react';
 import type { CampaignView, FieldProgress, FieldTeamList, FieldTeamView, HouseholdImportReport, StaffView } from '@motcua/contracts';
@@ -18,6 +19,7 @@ import { StaffGate } from '../staff/StaffGate.tsx';
 import { CampaignNav } from '../campaigns/CampaignNav.tsx';
 import { hasAnyRole } from '../staff/staff-roles.ts';
 import { uploadHouseholds } from './field-api.ts';
+import { PeopleList } from './PeopleList.tsx';
 import { useFieldT, type FieldT } from './useFieldT.ts';
 import './field.css';
 
@@ -54,6 +56,7 @@ function FieldManage({ code, staff }: { code: string; staff: StaffView }) {
         {progress.status === 'error' && <ApiErrorNotice title={t('field.mgr.loadError')} error={progress.error} onRetry={progress.retry} />}
         {progress.status === 'ok' && <ProgressTable progress={progress.data} t={t} />}
       </section>
+      {manage && progress.status === 'ok' && progress.data.communes.length > 0 && <PeopleList base={base} progress={progress.data} />}
       <section aria-labelledby="teams-title">
         <h2 className="heading-m" id="teams-title">
           {t('field.mgr.teams')}

@@ -194,9 +194,12 @@ function Person({ person, queued, outbox, t }: { person: FieldPersonView; queued
       <legend className="field-person__name">
         {person.fullName}
         <span className="field-person__facts">
-          {person.birthYear !== null && t('field.vol.born', { year: person.birthYear })} · {t('field.vol.idLast4', { digits: person.idLast4 })}
+          {person.birthYear !== null && t('field.vol.born', { year: person.birthYear })} ·{' '}
+          {/* A list cached before the CMND column has no idType: those were all CCCDs. */}
+          {t('field.vol.idLast4', { type: person.idType === 'cmnd' ? 'CMND' : 'CCCD', digits: person.idLast4 })}
           {person.phoneMasked && <> · {person.phoneMasked}</>}
         </span>
+        {person.msisdnMasked && <span className="field-person__facts">{t('field.vol.subscriber', { number: person.msisdnMasked, carrier: person.carrier ?? '' })}</span>}
       </legend>
       <p className="field-person__state">
         {current === null ? t('field.vol.noOutcome') : t('field.vol.current', { outcome: current === 'done' ? doneLabel : t(`field.outcome.${current}`) })}

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT.ts';
 import { apiPost } from '../../lib/api.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { Link } from '../../router/Link.tsx';
+import { NoticesPanel } from '../notices/NoticesPanel.tsx';
 import { hasAnyRole, STAFF_PAGES } from './staff-roles.ts';
 import { StaffGate } from './StaffGate.tsx';
 import { useSession } from './useSession.ts';
@@ -31,6 +32,7 @@ function StaffHome({ staff }: { staff: StaffView }) {
     <>
       <span className="caption">{t('staff.title')}</span>
       <h1 className="heading-l">{t('staff.hello', { name: staff.fullName })}</h1>
+      <NoticesPanel staff={staff} />
       {pages.length > 0 && (
         <ul className="card-links">
           {pages.map((p) => (
