@@ -14,6 +14,7 @@ import { importCommands } from './cli/import.ts';
 import { calendarCommands } from './cli/calendar.ts';
 import { kpiCommands, rebuildKpiCommand } from './cli/kpi.ts';
 import { notifyCommand } from './modules/notifications/notifications.cli.ts';
+import { reconcileCommands } from './modules/reconcile/reconcile.cli.ts';
 import { seedPopulation } from './simulators/population/population.service.ts';
 
 const program = new Command();
@@ -94,6 +95,7 @@ calendarCommands(program);
 kpiCommands(program);
 rebuildKpiCommand(program);
 notifyCommand(program);
+reconcileCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   const err = e as Error & { code?: string; details?: unknown };
