@@ -38,6 +38,7 @@ import { smsSimulatorRoutes } from './simulators/sms/sms.routes.ts';
 import { zaloSimulatorRoutes } from './simulators/zalo/zalo.routes.ts';
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { reconcileRoutes } from './modules/reconcile/reconcile.routes.ts';
 import { paymentGatewaySimulatorRoutes } from './simulators/payment-gateway/payment-gateway.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { datastoreRoutes } from './modules/datastore/datastore.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   deskRoutes(app);
   campaignProgressRoutes(app);
   partnerReportsRoutes(app);
+  reconcileRoutes(app);
   // Simulated national systems (DESIGN §5), served by the same process; never in production.
   if (deps.config.simulators) {
     // Only while the configured gateway is this simulator: it signs with the configured secret.

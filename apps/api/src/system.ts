@@ -16,6 +16,7 @@ import { ensureDemoPopulation } from './simulators/registry/registry.demo.ts';
 import { ensureLocalCa } from './modules/results/results.service.ts';
 import { seedDemoCampaignWork } from './demo/demo-campaigns.ts';
 import { startCampaignReminders } from './modules/campaign-progress/campaign-progress.reminders.ts';
+import { startReconcileJobs } from './modules/reconcile/reconcile.jobs.ts';
 
 export interface System {
   database: Database;
@@ -61,6 +62,8 @@ export async function startSystem(config: Config, opts: { inMemory?: boolean; lo
   const stopPaymentExpiry = startPaymentExpiryJob(database.db, log);
   // Reminders to partners whose report is due and to field teams with pending households (in-app notices).
   const stopCampaignReminders = startCampaignReminders(database.db, log);
+  // Subscriber reconciliation jobs uploaded through the API (one at a time, inputs deleted after).
+  const stopReconcile = startReconcileJobs(database.db, config, log);
   // The outbox worker (and the SMTP simulator unless MOTCUA_SMTP_URL names a real relay).
   const notifications = await startNotificationServices(database.db, config, log);
   return {
@@ -71,6 +74,7 @@ export async function startSystem(config: Config, opts: { inMemory?: boolean; lo
     async close() {
       stopPaymentExpiry();
       stopCampaignReminders();
+      await stopReconcile();
       await notifications.close();
       await app.close();
       await database.close();

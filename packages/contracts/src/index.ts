@@ -20,3 +20,4 @@ export * from './campaign-progress.ts';
 export * from './field.ts';
 export * from './desk.ts';
 export * from './partner-reports.ts';
+export * from './reconcile.ts';

@@ -28,12 +28,13 @@ import type { PartnerReportsTables } from '../modules/partner-reports/partner-re
 import type { FieldTables } from '../modules/field/field.tables.ts';
 import type { DeskTables } from '../modules/desk/desk.tables.ts';
 import type { CampaignProgressTables } from '../modules/campaign-progress/campaign-progress.tables.ts';
+import type { ReconcileTables } from '../modules/reconcile/reconcile.jobs.tables.ts';
 
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Date;
 }
 
-export interface DB extends NotificationsTables, MessagesTables, SmtpSimTables, SmsSimTables, ZaloSimTables, PaymentsTables, PaymentGatewaySimTables, FeedbackTables, UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables, DocumentsTables, DatastoreTables, ResultsTables, VneidTables, PrefillTables, CampaignsTables, DeskTables, FieldTables, PartnerReportsTables, CampaignProgressTables {
+export interface DB extends NotificationsTables, MessagesTables, SmtpSimTables, SmsSimTables, ZaloSimTables, PaymentsTables, PaymentGatewaySimTables, FeedbackTables, UnitsTables, StaffTables, CatalogTables, CalendarTables, DossiersTables, KpiTables, PopulationTables, CitizensTables, DocumentsTables, DatastoreTables, ResultsTables, VneidTables, PrefillTables, CampaignsTables, DeskTables, FieldTables, PartnerReportsTables, CampaignProgressTables, ReconcileTables {
   schema_migrations: SchemaMigrationsTable;
 }

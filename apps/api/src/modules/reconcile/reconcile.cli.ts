@@ -9,6 +9,10 @@ import { int } from '../../cli/context.ts';
 import { CsvInputError } from './reconcile.csv.ts';
 import { reconcile, type ReconcileProgress, type ReconcileSummary } from './reconcile.engine.ts';
 import { DEFAULT_MAX_PER_ID } from './reconcile.rules.ts';
+import { configFrom, withDatabase } from '../../cli/context.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { handOff, handoffTarget, type HandoffResult } from './reconcile.handoff.ts';
 
 export interface ReconcileCliOptions {
   subscribers: string;
@@ -48,11 +52,32 @@ function summaryText(s: ReconcileSummary, out: string): string {
   return lines.join('\n') + '\n';
 }
 
-/** Runs the command; returns the exit code (0 completed, 2 unreadable input). */
-export async function runReconcile(opts: ReconcileCliOptions, io: Io = process): Promise<number> {
+export function handoffText(h: HandoffResult): string {
+  const lines = [
+    `Chiến dịch ${h.campaignCode}: đặt số thuê bao phải xác thực (${h.metric}) cho ${h.communes.length} xã/phường, tổng ${h.communes.reduce((a, c) => a + c.value, 0).toLocaleString('vi-VN')}.`,
+    `Không xác định được xã (không có trong CSDL dân cư): ${h.unassigned.toLocaleString('vi-VN')} thuê bao, nhà mạng xử lý.`,
+  ];
+  if (h.skipped.length) lines.push(`Bỏ qua ${h.skipped.length} mã xã ngoài địa bàn chiến dịch hoặc không có trong danh mục: ${h.skipped.map((s) => s.code).join(', ')}.`);
+  lines.push('Tin nhắn chưa được xếp hàng gửi: danh sách nằm trong outreach.csv (gửi qua kênh chiến dịch chưa xây dựng).');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Runs the command; returns the exit code (0 completed, 2 unreadable input or unusable campaign).
+ * With --campaign, `db` is the store (the command opens it) and the campaign is checked before the run.
+ */
+export async function runReconcile(opts: ReconcileCliOptions, io: Io = process, db?: Db): Promise<number> {
   if (opts.campaign) {
-    io.stderr.write('Tùy chọn --campaign chưa được hỗ trợ (chuyển kết quả sang chiến dịch sẽ có sau) / --campaign is not yet supported.\n');
-    return 2;
+    if (!db) throw new Error('--campaign needs a database');
+    try {
+      await handoffTarget(db, opts.campaign);
+    } catch (e) {
+      if (e instanceof AppError) {
+        io.stderr.write(`Lỗi: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
   }
   const tty = Boolean(io.stderr.isTTY);
   let lastLine = 0;
@@ -77,6 +102,7 @@ export async function runReconcile(opts: ReconcileCliOptions, io: Io = process):
     });
     if (wroteTty) io.stderr.write('\n');
     io.stdout.write(summaryText(summary, opts.out));
+    if (opts.campaign && db) io.stdout.write(handoffText(await handOff(db, opts.campaign, summary, `reconcile:cli:${summary.startedAt}`)));
     return 0;
   } catch (e) {
     if (wroteTty) io.stderr.write('\n');
@@ -116,8 +142,10 @@ export function reconcileCommands(program: Command): void {
     .option('--max-per-id <n>', `số thuê bao tối đa của một giấy tờ tại một nhà mạng (mặc định ${DEFAULT_MAX_PER_ID})`, positive)
     .option('--deadline <date>', 'hạn cập nhật ghi trong tin nhắn, YYYY-MM-DD (mặc định sau 30 ngày)', isoDay)
     .option('--province-name <name>', 'tên tỉnh ghi đầu tin nhắn', process.env.MOTCUA_PROVINCE_NAME ?? 'Tỉnh An Giang')
-    .option('--campaign <id>', 'chiến dịch nhận kết quả (chưa hỗ trợ)')
+    .option('--campaign <id>', 'chiến dịch xác thực thuê bao nhận số thuê bao phải xác thực theo xã (mã hoặc số)')
     .action(async (opts: ReconcileCliOptions) => {
-      process.exitCode = await runReconcile(opts);
+      process.exitCode = opts.campaign
+        ? await withDatabase(configFrom({}), (d) => runReconcile(opts, process, d.db))
+        : await runReconcile(opts);
     });
 }

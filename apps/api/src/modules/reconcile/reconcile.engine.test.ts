@@ -201,9 +201,8 @@ describe('motcua reconcile (command)', () => {
     expect(t2.err.join('')).toMatch(/^Lỗi: Không đọc được tệp .*missing\.csv/);
   });
 
-  it('says --campaign is not yet supported', async () => {
+  it('needs the database for --campaign (the hand-off is tested in reconcile.handoff.test.ts)', async () => {
     const t = io();
-    expect(await runReconcile({ subscribers: 'a', registry: 'b', out: 'c', campaign: '1' }, t.io)).toBe(2);
-    expect(t.err.join('')).toMatch(/--campaign chưa được hỗ trợ/);
+    await expect(runReconcile({ subscribers: 'a', registry: 'b', out: 'c', campaign: '1' }, t.io)).rejects.toThrow('--campaign needs a database');
   });
 });
