@@ -5,7 +5,7 @@
 const argv = process.argv.slice(2);
 
 /** Options that take a value (everything else starting with -- is a flag). */
-const WITH_VALUE = new Set(['dossiers', 'seconds', 'clients', 'iterations', 'history']);
+const WITH_VALUE = new Set(['dossiers', 'seconds', 'clients', 'iterations', 'history', 'people', 'seed', 'dir']);
 
 export function option(name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);

@@ -6,12 +6,14 @@
 import { wantedNames } from './args.ts';
 import { intakeBench } from './intake.bench.ts';
 import { kpiBench } from './kpi.bench.ts';
+import { reconcileBench } from './reconcile.bench.ts';
 import { subtreeBench } from './units-subtree.bench.ts';
 
 const all: Record<string, () => Promise<void>> = {
   'units-subtree': subtreeBench,
   kpi: kpiBench,
   intake: intakeBench,
+  reconcile: reconcileBench,
 };
 
 const wanted = wantedNames();

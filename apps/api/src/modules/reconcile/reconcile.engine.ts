@@ -262,7 +262,6 @@ export async function reconcile(opts: ReconcileOptions): Promise<ReconcileSummar
         registeredAt: f[cRegistered]!,
       };
 
-      // Lookup: CCCD by the 12-digit ID, CMND by the registry's old_id_number.
       // Lookup: CCCD by the 12-digit ID, CMND by the registry's old_id_number. The shape alone picks
       // the table; classify() runs the full checkId and says invalid_id whatever the lookup found.
       const t = sub.idType;
